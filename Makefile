@@ -1,0 +1,39 @@
+# The whole set-up is two commands: `make run` and `make test` (README).
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+PIP := $(PYTHON) -m pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test bench messages migrate seed clean
+
+$(PYTHON):
+	python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(PYTHON)
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PYTHON)
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime-installed
+
+# The Armenian catalogue is committed compiled too; recompile where gettext is installed.
+messages: $(VENV)/.runtime-installed
+	@if command -v msgfmt >/dev/null; then DEBUG=true $(PYTHON) manage.py compilemessages --ignore=.venv -v0; \
+	else echo "msgfmt not found: using the committed .mo files"; fi
+
+run: $(VENV)/.runtime-installed messages
+	DEBUG=true $(PYTHON) manage.py migrate --no-input
+	DEBUG=true $(PYTHON) manage.py seed_demo
+	DEBUG=true $(PYTHON) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.dev-installed messages
+	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.dev-installed messages
+	$(PYTHON) -m bench
+
+clean:
+	rm -rf $(VENV) db.sqlite3* media staticfiles

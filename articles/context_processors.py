@@ -1,0 +1,12 @@
+from django.utils.translation import get_language
+
+from .models import Section
+
+
+def navigation(request):
+    """The sections shown in the site header, in the page's language."""
+    if request.path.startswith("/admin/"):
+        return {}
+    language = get_language()
+    sections = [section for section in Section.objects.all() if section.is_available_in(language)]
+    return {"navigation_sections": sections}

@@ -1,0 +1,328 @@
+"""
+The newsroom's content: sections, authors, tags and articles, each translated
+field stored once per site language by django-modeltranslation (translation.py).
+"""
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, IntegerField, Q, When
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from modeltranslation.utils import build_localized_fieldname
+
+from .richtext import PROSE_EDITOR_EXTENSIONS, sanitize_html
+from .transliteration import slug_from_title
+
+
+def site_languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def _blank(field: str, language: str) -> Q:
+    """Matches rows whose translation of ``field`` in ``language`` is empty."""
+    name = build_localized_fieldname(field, language)
+    return Q(**{f"{name}__isnull": True}) | Q(**{name: ""})
+
+
+def _unique_per_language(model: str, field: str) -> list[models.UniqueConstraint]:
+    """One uniqueness rule per site language: slugs are unique within a language."""
+    return [
+        models.UniqueConstraint(
+            fields=[build_localized_fieldname(field, language)],
+            name=f"unique_{model}_{field}_{language}",
+        )
+        for language in site_languages()
+    ]
+
+
+# Words that the URL scheme gives a meaning under /<lang>/, so no section may take them.
+RESERVED_SECTION_SLUGS = frozenset(
+    {"tags", "authors", "search", "feed", "preview", "admin", "static", "media", "comments",
+     "sitemap.xml", "news-sitemap.xml", "robots.txt"}
+)  # fmt: skip
+
+
+def validate_section_slug(value: str) -> None:
+    if value in RESERVED_SECTION_SLUGS:
+        raise ValidationError(_("“%(slug)s” is reserved for the site’s own pages."), params={"slug": value})
+    if value.isdigit():
+        raise ValidationError(_("A section address cannot be only digits: those are archive pages."))
+
+
+class TranslatedSlugMixin:
+    """Fills every empty slug from the name or title in the same language."""
+
+    slug_source = "name"
+
+    def fill_missing_slugs(self) -> None:
+        for language in site_languages():
+            slug_field = build_localized_fieldname("slug", language)
+            source = getattr(self, build_localized_fieldname(self.slug_source, language))
+            if not getattr(self, slug_field) and source:
+                setattr(self, slug_field, slug_from_title(source) or None)
+
+    def slug_in(self, language: str) -> str:
+        return getattr(self, build_localized_fieldname("slug", language)) or ""
+
+
+class Section(TranslatedSlugMixin, models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"), max_length=100, allow_unicode=True, validators=[validate_section_slug],
+        help_text=_("The section’s address in this language."),
+    )  # fmt: skip
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Order in the site’s navigation, smallest first.")
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        constraints = _unique_per_language("section", "slug")
+
+    def __str__(self):
+        return self.name or self.name_en or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.fill_missing_slugs()
+        super().save(*args, **kwargs)
+
+    def is_available_in(self, language: str) -> bool:
+        return bool(getattr(self, build_localized_fieldname("name", language)) and self.slug_in(language))
+
+    def get_absolute_url(self, language: str | None = None) -> str:
+        language = language or translation.get_language()
+        with translation.override(language):
+            return reverse("articles:section", kwargs={"section_slug": self.slug_in(language)})
+
+
+class Author(TranslatedSlugMixin, models.Model):
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150, allow_unicode=True)
+    bio = models.TextField(_("biography"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        constraints = _unique_per_language("author", "slug")
+
+    def __str__(self):
+        return self.name or self.name_en or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.fill_missing_slugs()
+        super().save(*args, **kwargs)
+
+    def is_available_in(self, language: str) -> bool:
+        return bool(self.slug_in(language))
+
+    def get_absolute_url(self, language: str | None = None) -> str:
+        language = language or translation.get_language()
+        with translation.override(language):
+            return reverse("articles:author", kwargs={"slug": self.slug_in(language)})
+
+
+class Tag(TranslatedSlugMixin, models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        constraints = _unique_per_language("tag", "slug")
+
+    def __str__(self):
+        return self.name or self.name_en or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.fill_missing_slugs()
+        super().save(*args, **kwargs)
+
+    def is_available_in(self, language: str) -> bool:
+        return bool(getattr(self, build_localized_fieldname("name", language)) and self.slug_in(language))
+
+    def get_absolute_url(self, language: str | None = None) -> str:
+        language = language or translation.get_language()
+        with translation.override(language):
+            return reverse("articles:tag", kwargs={"slug": self.slug_in(language)})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Published articles whose time has come: a future date means scheduled."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+    def available_in(self, language: str):
+        """Articles whose title, slug and body are written in ``language``."""
+        query = self
+        for field in Article.REQUIRED_TRANSLATION_FIELDS:
+            query = query.exclude(_blank(field, language))
+        return query
+
+    def with_listing_relations(self):
+        """Everything a list of articles shows, in a fixed number of queries."""
+        return self.select_related("section").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+        )
+
+
+class Article(TranslatedSlugMixin, models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    # An article exists in a language when these three are written in it.
+    REQUIRED_TRANSLATION_FIELDS = ("title", "slug", "body")
+    slug_source = "title"
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=200, allow_unicode=True,
+        help_text=_("The article’s address in this language. Latin letters are suggested; Armenian script works too."),
+    )  # fmt: skip
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for lists and previews."))
+    body = ProseEditorField(_("body"), blank=True, config={"extensions": PROSE_EDITOR_EXTENSIONS}, sanitize=sanitize_html)
+    section = models.ForeignKey(Section, models.PROTECT, related_name="articles", verbose_name=_("section"))
+    authors = models.ManyToManyField(Author, through="Byline", related_name="articles", verbose_name=_("authors"))
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("tags"))
+    image = models.ImageField(
+        _("featured image"), upload_to="articles/%Y/%m/", blank=True,
+        width_field="image_width", height_field="image_height",
+    )  # fmt: skip
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    image_alt = models.CharField(
+        _("image alt text"), max_length=300, blank=True, help_text=_("What the picture shows, for readers who cannot see it.")
+    )
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("publication date"), default=timezone.now,
+        help_text=_("A future date schedules the article: it appears by itself at that time."),
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    allow_comments = models.BooleanField(_("allow comments"), default=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        permissions = [("publish_article", _("Can publish articles"))]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = _unique_per_language("article", "slug")
+        indexes = [models.Index(fields=["status", "published_at"], name="article_status_published")]
+
+    def __str__(self):
+        return self.title or self.title_en or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        for language in site_languages():
+            body_field = build_localized_fieldname("body", language)
+            setattr(self, body_field, sanitize_html(getattr(self, body_field)))
+        self.fill_missing_slugs()
+        if self.pk:
+            self.remember_former_slugs()
+        super().save(*args, **kwargs)
+
+    def remember_former_slugs(self) -> None:
+        """Keep each replaced slug so that old links answer 301 to the new address."""
+        slug_fields = [build_localized_fieldname("slug", language) for language in site_languages()]
+        stored = Article.objects.filter(pk=self.pk).values(*slug_fields).first() or {}
+        for language, field in zip(site_languages(), slug_fields):
+            old, new = stored.get(field), getattr(self, field)
+            if new:
+                FormerSlug.objects.filter(language=language, slug=new).delete()
+            if old and old != new:
+                FormerSlug.objects.update_or_create(language=language, slug=old, defaults={"article_id": self.pk})
+
+    def clean(self):
+        self.fill_missing_slugs()
+        if self.status == self.Status.PUBLISHED and not self.available_languages():
+            raise ValidationError(
+                _("A published article needs its title, slug and body in at least one language.")
+            )
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    def is_available_in(self, language: str) -> bool:
+        return all(getattr(self, build_localized_fieldname(f, language)) for f in self.REQUIRED_TRANSLATION_FIELDS)
+
+    def available_languages(self) -> list[str]:
+        return [language for language in site_languages() if self.is_available_in(language)]
+
+    def get_absolute_url(self, language: str | None = None) -> str:
+        language = language or translation.get_language()
+        with translation.override(language):
+            return reverse(
+                "articles:article",
+                kwargs={"section_slug": self.section.slug_in(language), "slug": self.slug_in(language)},
+            )
+
+    def get_preview_url(self, language: str | None = None) -> str:
+        language = language or translation.get_language()
+        with translation.override(language):
+            return reverse("articles:preview", kwargs={"pk": self.pk})
+
+    def related(self, language: str, limit: int = 4) -> models.QuerySet:
+        """
+        Up to ``limit`` other public articles in ``language``: those in the same
+        section or sharing a tag first, newest first within each group.
+        """
+        sharing_a_tag = Article.tags.through.objects.filter(tag__in=self.tags.all()).values("article_id")
+        closeness = Case(
+            When(Q(section_id=self.section_id) | Q(pk__in=sharing_a_tag), then=1),
+            default=0,
+            output_field=IntegerField(),
+        )
+        return (
+            Article.objects.published()
+            .available_in(language)
+            .exclude(pk=self.pk)
+            .annotate(closeness=closeness)
+            .order_by("-closeness", "-published_at", "-pk")
+            .with_listing_relations()[:limit]
+        )
+
+
+class Byline(models.Model):
+    """An author credited on an article, in the order the byline reads."""
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, models.PROTECT, related_name="bylines", verbose_name=_("author"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        constraints = [models.UniqueConstraint(fields=["article", "author"], name="unique_byline")]
+
+    def __str__(self):
+        return str(self.author)
+
+
+class FormerSlug(models.Model):
+    """A slug an article used to have in one language; its old links redirect."""
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="former_slugs")
+    language = models.CharField(max_length=15)
+    slug = models.SlugField(max_length=200, allow_unicode=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["language", "slug"], name="unique_former_slug")]
+
+    def __str__(self):
+        return f"{self.language}: {self.slug}"

@@ -1,0 +1,155 @@
+"""
+The public reading site. Every page is in the language of its URL prefix and
+shows only content written in that language.
+"""
+import datetime
+
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname
+
+from .models import Article, Byline, Author, FormerSlug, Section, Tag, site_languages
+
+
+def public_articles(language: str):
+    return Article.objects.published().available_in(language).with_listing_relations()
+
+
+def paginate(request, queryset):
+    """A page of ``queryset``; a missing, bad or too large ``?page=`` gives the nearest real page."""
+    return Paginator(queryset, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+
+
+def alternates_of(obj) -> dict[str, str]:
+    """The same object's address in each language it is available in."""
+    return {language: obj.get_absolute_url(language) for language in site_languages() if obj.is_available_in(language)}
+
+
+def home(request):
+    language = get_language()
+    articles = list(public_articles(language)[:10])
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "lead": articles[0] if articles else None,
+            "latest": articles[1:],
+            "alternate_urls": {code: f"/{code}/" for code in site_languages()},
+        },
+    )
+
+
+def section_detail(request, section_slug):
+    language = get_language()
+    section = get_object_or_404(Section, **{build_localized_fieldname("slug", language): section_slug})
+    page = paginate(request, public_articles(language).filter(section=section))
+    return render(
+        request,
+        "articles/section.html",
+        {"section": section, "page_obj": page, "alternate_urls": alternates_of(section)},
+    )
+
+
+def tag_detail(request, slug):
+    language = get_language()
+    tag = get_object_or_404(Tag, **{build_localized_fieldname("slug", language): slug})
+    page = paginate(request, public_articles(language).filter(tags=tag))
+    return render(request, "articles/tag.html", {"tag": tag, "page_obj": page, "alternate_urls": alternates_of(tag)})
+
+
+def author_detail(request, slug):
+    language = get_language()
+    author = get_object_or_404(Author, **{build_localized_fieldname("slug", language): slug})
+    page = paginate(request, public_articles(language).filter(bylines__author=author))
+    return render(
+        request, "articles/author.html", {"author": author, "page_obj": page, "alternate_urls": alternates_of(author)}
+    )
+
+
+def month_archive(request, year, month):
+    try:
+        start = timezone.make_aware(datetime.datetime(year, month, 1))
+    except (ValueError, OverflowError):
+        raise Http404
+    end = (start + datetime.timedelta(days=32)).replace(day=1)
+    page = paginate(request, public_articles(get_language()).filter(published_at__gte=start, published_at__lt=end))
+    return render(
+        request,
+        "articles/month.html",
+        {
+            "month": start,
+            "page_obj": page,
+            "alternate_urls": {code: f"/{code}/{year}/{month:02d}/" for code in site_languages()},
+        },
+    )
+
+
+def article_detail(request, section_slug, slug):
+    language = get_language()
+    published = Article.objects.published().select_related("section")
+    article = published.filter(**{build_localized_fieldname("slug", language): slug}).first()
+    if article is None:
+        return find_elsewhere(request, published, language, slug)
+    if not article.is_available_in(language):
+        return article_unavailable(request, article)
+    if article.section.slug_in(language) != section_slug:
+        return redirect(article.get_absolute_url(language), permanent=True)
+    return render_article(request, article, language)
+
+
+def find_elsewhere(request, published, language, slug):
+    """
+    An article not found under ``slug`` in this language: it may be known by
+    a former slug, or by its slug in another language.
+    """
+    former = FormerSlug.objects.filter(language=language, slug=slug, article__in=published).first()
+    if former:
+        return redirect(former.article.get_absolute_url(language), permanent=True)
+    in_any_language = Q()
+    for code in site_languages():
+        in_any_language |= Q(**{build_localized_fieldname("slug", code): slug})
+    article = published.filter(in_any_language).first()
+    if article is None:
+        raise Http404
+    if article.is_available_in(language):
+        return redirect(article.get_absolute_url(language), permanent=True)
+    return article_unavailable(request, article)
+
+
+def article_unavailable(request, article):
+    """404 for an article not written in this language, pointing to the languages it has."""
+    translations = [(code, article.get_absolute_url(code)) for code in article.available_languages()]
+    return render(request, "articles/unavailable.html", {"article": article, "translations": translations}, status=404)
+
+
+def render_article(request, article, language, *, preview=False):
+    prefetch_related_objects([article], "tags", Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+    translations = [(code, article.get_absolute_url(code)) for code in article.available_languages() if code != language]
+    return render(
+        request,
+        "articles/article.html",
+        {
+            "article": article,
+            "tags": [tag for tag in article.tags.all() if tag.is_available_in(language)],
+            "related_articles": article.related(language),
+            "translations": translations,
+            "alternate_urls": {} if preview else dict(translations, **{language: article.get_absolute_url(language)}),
+            "preview": preview,
+        },
+    )
+
+
+@staff_member_required
+def article_preview(request, pk):
+    """Editors see drafts and scheduled articles exactly as readers will."""
+    article = get_object_or_404(Article.objects.select_related("section"), pk=pk)
+    language = get_language()
+    if not article.is_available_in(language):
+        return article_unavailable(request, article)
+    return render_article(request, article, language, preview=True)
