@@ -128,21 +128,22 @@ def article_unavailable(request, article):
     return render(request, "articles/unavailable.html", {"article": article, "translations": translations}, status=404)
 
 
-def render_article(request, article, language, *, preview=False):
+def build_article_context(article, language, *, preview=False) -> dict:
+    """Everything the article template shows, in a fixed number of queries."""
     prefetch_related_objects([article], "tags", Prefetch("bylines", queryset=Byline.objects.select_related("author")))
     translations = [(code, article.get_absolute_url(code)) for code in article.available_languages() if code != language]
-    return render(
-        request,
-        "articles/article.html",
-        {
-            "article": article,
-            "tags": [tag for tag in article.tags.all() if tag.is_available_in(language)],
-            "related_articles": article.related(language),
-            "translations": translations,
-            "alternate_urls": {} if preview else dict(translations, **{language: article.get_absolute_url(language)}),
-            "preview": preview,
-        },
-    )
+    return {
+        "article": article,
+        "tags": [tag for tag in article.tags.all() if tag.is_available_in(language)],
+        "related_articles": article.related(language),
+        "translations": translations,
+        "alternate_urls": {} if preview else dict(translations, **{language: article.get_absolute_url(language)}),
+        "preview": preview,
+    }
+
+
+def render_article(request, article, language, *, preview=False):
+    return render(request, "articles/article.html", build_article_context(article, language, preview=preview))
 
 
 @staff_member_required

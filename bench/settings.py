@@ -1,0 +1,15 @@
+"""
+Settings for `make bench`: production settings (DEBUG off, manifest static
+files) plus the floor view's URL. Only the benchmark uses this module.
+"""
+import os
+
+os.environ.setdefault("SECRET_KEY", "benchmark-only")
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
+
+from newsroom.settings import *  # noqa: E402,F403
+
+ROOT_URLCONF = "bench.urls"
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
