@@ -52,7 +52,7 @@ def section_detail(request, section_slug):
     return render(
         request,
         "articles/section.html",
-        {"section": section, "page_obj": page, "alternate_urls": alternates_of(section)},
+        {"section": section, "current_section": section, "page_obj": page, "alternate_urls": alternates_of(section)},
     )
 
 
@@ -134,6 +134,7 @@ def build_article_context(article, language, *, preview=False) -> dict:
     translations = [(code, article.get_absolute_url(code)) for code in article.available_languages() if code != language]
     return {
         "article": article,
+        "current_section": article.section,
         "tags": [tag for tag in article.tags.all() if tag.is_available_in(language)],
         "related_articles": article.related(language),
         "translations": translations,
