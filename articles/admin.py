@@ -1,20 +1,26 @@
 from django.contrib import admin
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TranslationAdmin
 
 from .models import Article, Author, Byline, Section, Tag, site_languages
 
 
 class TransliteratingSlugs:
-    """Armenian titles prefill a Latin slug (static/admin/js/transliterate.js)."""
+    """
+    Armenian titles prefill a Latin slug (static/admin/js/transliterate.js).
+
+    The admins use modeltranslation's plain TranslationAdmin, each language's
+    field next to the other's: its tabbed variant loads jQuery UI from a CDN,
+    and nothing on this site may load from outside it.
+    """
 
     class Media:
         js = ["admin/js/urlify.js", "admin/js/transliterate.js"]
 
 
 @admin.register(Section)
-class SectionAdmin(TransliteratingSlugs, TabbedTranslationAdmin):
+class SectionAdmin(TransliteratingSlugs, TranslationAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name", "slug"]
@@ -22,14 +28,14 @@ class SectionAdmin(TransliteratingSlugs, TabbedTranslationAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(TransliteratingSlugs, TabbedTranslationAdmin):
+class AuthorAdmin(TransliteratingSlugs, TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "bio"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Tag)
-class TagAdmin(TransliteratingSlugs, TabbedTranslationAdmin):
+class TagAdmin(TransliteratingSlugs, TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -45,7 +51,7 @@ class BylineInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(TransliteratingSlugs, TabbedTranslationAdmin):
+class ArticleAdmin(TransliteratingSlugs, TranslationAdmin):
     list_display = ["title", "status", "section", "published_at", "translations"]
     list_filter = ["status", "section", "tags", "allow_comments"]
     list_select_related = ["section"]
