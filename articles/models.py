@@ -181,9 +181,11 @@ class Article(TranslatedSlugMixin, models.Model):
     REQUIRED_TRANSLATION_FIELDS = ("title", "slug", "body")
     slug_source = "title"
 
-    title = models.CharField(_("title"), max_length=200)
+    # Blank at the model level so that an article may exist in any one of the
+    # site's languages; clean() asks for at least one complete language.
+    title = models.CharField(_("title"), max_length=200, blank=True)
     slug = models.SlugField(
-        _("slug"), max_length=200, allow_unicode=True,
+        _("slug"), max_length=200, allow_unicode=True, blank=True,
         help_text=_("The article’s address in this language. Latin letters are suggested; Armenian script works too."),
     )  # fmt: skip
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for lists and previews."))
@@ -247,6 +249,8 @@ class Article(TranslatedSlugMixin, models.Model):
 
     def clean(self):
         self.fill_missing_slugs()
+        if not any(getattr(self, build_localized_fieldname("title", code)) for code in site_languages()):
+            raise ValidationError(_("Give the article a title in at least one language."))
         if self.status == self.Status.PUBLISHED and not self.available_languages():
             raise ValidationError(
                 _("A published article needs its title, slug and body in at least one language.")
