@@ -2,8 +2,18 @@ from django.contrib import admin
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
+from modeltranslation.utils import build_localized_fieldname
 
 from .models import Article, Author, Byline, Section, Tag, site_languages
+
+
+def in_every_language(*fields: str) -> list[str]:
+    """
+    Each field's column in every site language. A plain "title" would search
+    only the admin's own language, so an Armenian title was not found from
+    the English admin.
+    """
+    return [build_localized_fieldname(field, code) for field in fields for code in site_languages()]
 
 
 class TransliteratingSlugs:
@@ -23,21 +33,21 @@ class TransliteratingSlugs:
 class SectionAdmin(TransliteratingSlugs, TranslationAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
-    search_fields = ["name", "slug"]
+    search_fields = in_every_language("name", "slug")
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Author)
 class AuthorAdmin(TransliteratingSlugs, TranslationAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name", "bio"]
+    search_fields = in_every_language("name", "bio")
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Tag)
 class TagAdmin(TransliteratingSlugs, TranslationAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name"]
+    search_fields = in_every_language("name")
     prepopulated_fields = {"slug": ["name"]}
 
 
@@ -55,7 +65,7 @@ class ArticleAdmin(TransliteratingSlugs, TranslationAdmin):
     list_display = ["title", "status", "section", "published_at", "translations"]
     list_filter = ["status", "section", "tags", "allow_comments"]
     list_select_related = ["section"]
-    search_fields = ["title", "summary", "body"]
+    search_fields = in_every_language("title", "summary", "body")
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["tags"]

@@ -1,0 +1,183 @@
+"""Editors write bilingual articles in the admin: the real add form, posted as the browser posts it."""
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group, Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import make_article, make_author, make_section, make_tag
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/articles/article/add/"
+
+# Former slugs are the site's own bookkeeping: editors may look, never edit.
+BOOKKEEPING_PERMISSIONS = ["add_formerslug", "change_formerslug", "delete_formerslug"]
+
+
+@pytest.fixture
+def editor(client):
+    """A logged-in member of the Editors group who is not a superuser."""
+    user = User.objects.create_user("editor", "editor@example.org", "a-long-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return user
+
+
+def article_form(section, author, tags=(), **overrides) -> dict:
+    """The add form's fields as a browser sends them, written in English and Armenian."""
+    published_at = timezone.localtime() - datetime.timedelta(minutes=5)
+    data = {
+        "title_en": "A new level of dialogue",
+        "title_hy": "Երկխոսության նոր մակարդակ",
+        "slug_en": "a-new-level-of-dialogue",
+        "slug_hy": "erkkhosutyan-nor-makardak",
+        "summary_en": "Two capitals talk again.",
+        "summary_hy": "Երկու մայրաքաղաքները կրկին խոսում են։",
+        "body_en": "<p>The talks resumed on Monday.</p>",
+        "body_hy": "<p>Բանակցությունները վերսկսվեցին երկուշաբթի։</p>",
+        "section": str(section.pk),
+        "tags": [str(tag.pk) for tag in tags],
+        "image_caption_en": "",
+        "image_caption_hy": "",
+        "image_alt_en": "",
+        "image_alt_hy": "",
+        "image_credit_en": "",
+        "image_credit_hy": "",
+        "status": Article.Status.PUBLISHED,
+        "published_at_0": published_at.strftime("%Y-%m-%d"),
+        "published_at_1": published_at.strftime("%H:%M:%S"),
+        "allow_comments": "on",
+        "bylines-TOTAL_FORMS": "1",
+        "bylines-INITIAL_FORMS": "0",
+        "bylines-MIN_NUM_FORMS": "1",
+        "bylines-MAX_NUM_FORMS": "1000",
+        "bylines-0-id": "",
+        "bylines-0-article": "",
+        "bylines-0-author": str(author.pk),
+        "bylines-0-position": "0",
+        "_save": "Save",
+    }
+    return data | overrides
+
+
+def test_editor_sees_the_add_form_with_both_languages_and_the_byline_inline(client, editor):
+    response = client.get(ADD_URL)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    for name in ("title_en", "title_hy", "slug_en", "slug_hy", "body_en", "body_hy", "bylines-TOTAL_FORMS"):
+        assert f'name="{name}"' in page
+
+
+def test_editor_creates_a_bilingual_article_that_readers_can_read_in_both_languages(client, editor):
+    section, author, tag = make_section(), make_author(), make_tag()
+
+    response = client.post(ADD_URL, article_form(section, author, tags=[tag]))
+
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    article = Article.objects.get(slug_en="a-new-level-of-dialogue")
+    assert [byline.author for byline in article.bylines.all()] == [author]
+    assert list(article.tags.all()) == [tag]
+    client.logout()
+    english = client.get(article.get_absolute_url("en"))
+    armenian = client.get(article.get_absolute_url("hy"))
+    assert english.status_code == armenian.status_code == 200
+    assert "<h1>A new level of dialogue</h1>" in english.content.decode()
+    assert "<h1>Երկխոսության նոր մակարդակ</h1>" in armenian.content.decode()
+
+
+def test_armenian_slug_left_empty_in_the_admin_is_transliterated_from_the_armenian_title(client, editor):
+    response = client.post(ADD_URL, article_form(make_section(), make_author(), slug_hy=""))
+
+    assert response.status_code == 302
+    assert Article.objects.get().slug_hy == "erkkhosutyan-nor-makardak"
+
+
+@pytest.mark.parametrize("language", ["en", "hy"])
+def test_duplicate_slug_in_a_language_is_a_form_error_naming_the_field_and_language(client, editor, language):
+    taken = make_article()
+    slug = taken.slug_in(language)
+
+    response = client.post(ADD_URL, article_form(make_section(), make_author(), **{f"slug_{language}": slug}))
+
+    form = response.context["adminform"].form
+    assert response.status_code == 200
+    assert list(form.errors) == [f"slug_{language}"]
+    assert f"[{language}]" in form.errors[f"slug_{language}"][0]
+    assert Article.objects.count() == 1
+
+
+def test_article_without_an_author_is_refused(client, editor):
+    data = article_form(make_section(), make_author(), **{"bylines-0-author": ""})
+
+    response = client.post(ADD_URL, data)
+
+    assert response.status_code == 200
+    assert Article.objects.count() == 0
+
+
+def test_a_file_that_is_not_an_image_is_a_form_error_on_the_featured_image(client, editor):
+    not_an_image = SimpleUploadedFile("photo.jpg", b"this is plain text, not a JPEG", content_type="image/jpeg")
+
+    response = client.post(ADD_URL, article_form(make_section(), make_author(), image=not_an_image))
+
+    assert response.status_code == 200
+    assert "image" in response.context["adminform"].form.errors
+    assert Article.objects.count() == 0
+
+
+def test_editors_group_has_exactly_the_editorial_permissions(editor):
+    editorial = Permission.objects.filter(content_type__app_label="articles").exclude(
+        codename__in=BOOKKEEPING_PERMISSIONS
+    )
+
+    granted = Group.objects.get(name="Editors").permissions.all()
+
+    assert set(granted) == set(editorial)
+    assert {"publish_article", "add_article", "change_section", "view_formerslug"} <= {p.codename for p in granted}
+
+
+def test_editors_have_no_permission_on_users_or_groups(editor):
+    auth_permissions = Permission.objects.filter(content_type__app_label="auth")
+
+    assert not any(editor.has_perm(f"auth.{permission.codename}") for permission in auth_permissions)
+
+
+def test_editor_cannot_open_the_user_admin(client, editor):
+    response = client.get("/admin/auth/user/")
+
+    assert response.status_code == 403
+
+
+def test_article_list_shows_each_articles_translation_completeness(client, editor):
+    make_article(title="Only English", languages=("en",))
+
+    response = client.get("/admin/articles/article/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "EN ✓" in page
+    assert "HY ✗" in page
+
+
+def test_article_list_search_finds_articles_by_armenian_title(client, editor):
+    wanted = make_article(title_hy="Տնտեսական աճ")
+    make_article()
+
+    response = client.get("/admin/articles/article/", {"q": "Տնտեսական"})
+
+    assert list(response.context["cl"].result_list) == [wanted]
+
+
+def test_staff_see_a_draft_in_the_preview_from_view_on_site(client, editor):
+    draft = make_article(status=Article.Status.DRAFT)
+
+    change_page = client.get(f"/admin/articles/article/{draft.pk}/change/")
+    preview = client.get(draft.get_preview_url("en"))
+
+    assert change_page.status_code == 200
+    assert preview.status_code == 200
+    assert f"<h1>{draft.title_en}</h1>" in preview.content.decode()
