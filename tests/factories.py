@@ -2,6 +2,7 @@
 import datetime
 import itertools
 
+from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from articles.models import Article, Author, Byline, Section, Tag
@@ -57,3 +58,47 @@ def make_article(
         Byline.objects.create(article=article, author=author, position=position)
     article.tags.set(tags)
     return article
+
+
+def make_editor(username="editor") -> User:
+    """A staff member in the Editors group (made by the data migration), not a superuser."""
+    user = User.objects.create_user(username, f"{username}@example.org", "a-long-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+def admin_article_form(section, author, tags=(), **overrides) -> dict:
+    """The add form's fields as a browser sends them, written in English and Armenian."""
+    published_at = timezone.localtime() - datetime.timedelta(minutes=5)
+    data = {
+        "title_en": "A new level of dialogue",
+        "title_hy": "Երկխոսության նոր մակարդակ",
+        "slug_en": "a-new-level-of-dialogue",
+        "slug_hy": "erkkhosutyan-nor-makardak",
+        "summary_en": "Two capitals talk again.",
+        "summary_hy": "Երկու մայրաքաղաքները կրկին խոսում են։",
+        "body_en": "<p>The talks resumed on Monday.</p>",
+        "body_hy": "<p>Բանակցությունները վերսկսվեցին երկուշաբթի։</p>",
+        "section": str(section.pk),
+        "tags": [str(tag.pk) for tag in tags],
+        "image_caption_en": "",
+        "image_caption_hy": "",
+        "image_alt_en": "",
+        "image_alt_hy": "",
+        "image_credit_en": "",
+        "image_credit_hy": "",
+        "status": Article.Status.PUBLISHED,
+        "published_at_0": published_at.strftime("%Y-%m-%d"),
+        "published_at_1": published_at.strftime("%H:%M:%S"),
+        "allow_comments": "on",
+        "bylines-TOTAL_FORMS": "1",
+        "bylines-INITIAL_FORMS": "0",
+        "bylines-MIN_NUM_FORMS": "1",
+        "bylines-MAX_NUM_FORMS": "1000",
+        "bylines-0-id": "",
+        "bylines-0-article": "",
+        "bylines-0-author": str(author.pk),
+        "bylines-0-position": "0",
+        "_save": "Save",
+    }
+    return data | overrides

@@ -1,13 +1,10 @@
 """Editors write bilingual articles in the admin: the real add form, posted as the browser posts it."""
-import datetime
-
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import make_article, make_author, make_section, make_tag
+from tests.factories import admin_article_form, make_article, make_author, make_editor, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -20,47 +17,9 @@ BOOKKEEPING_PERMISSIONS = ["add_formerslug", "change_formerslug", "delete_former
 @pytest.fixture
 def editor(client):
     """A logged-in member of the Editors group who is not a superuser."""
-    user = User.objects.create_user("editor", "editor@example.org", "a-long-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user = make_editor()
     client.force_login(user)
     return user
-
-
-def article_form(section, author, tags=(), **overrides) -> dict:
-    """The add form's fields as a browser sends them, written in English and Armenian."""
-    published_at = timezone.localtime() - datetime.timedelta(minutes=5)
-    data = {
-        "title_en": "A new level of dialogue",
-        "title_hy": "Երկխոսության նոր մակարդակ",
-        "slug_en": "a-new-level-of-dialogue",
-        "slug_hy": "erkkhosutyan-nor-makardak",
-        "summary_en": "Two capitals talk again.",
-        "summary_hy": "Երկու մայրաքաղաքները կրկին խոսում են։",
-        "body_en": "<p>The talks resumed on Monday.</p>",
-        "body_hy": "<p>Բանակցությունները վերսկսվեցին երկուշաբթի։</p>",
-        "section": str(section.pk),
-        "tags": [str(tag.pk) for tag in tags],
-        "image_caption_en": "",
-        "image_caption_hy": "",
-        "image_alt_en": "",
-        "image_alt_hy": "",
-        "image_credit_en": "",
-        "image_credit_hy": "",
-        "status": Article.Status.PUBLISHED,
-        "published_at_0": published_at.strftime("%Y-%m-%d"),
-        "published_at_1": published_at.strftime("%H:%M:%S"),
-        "allow_comments": "on",
-        "bylines-TOTAL_FORMS": "1",
-        "bylines-INITIAL_FORMS": "0",
-        "bylines-MIN_NUM_FORMS": "1",
-        "bylines-MAX_NUM_FORMS": "1000",
-        "bylines-0-id": "",
-        "bylines-0-article": "",
-        "bylines-0-author": str(author.pk),
-        "bylines-0-position": "0",
-        "_save": "Save",
-    }
-    return data | overrides
 
 
 def test_editor_sees_the_add_form_with_both_languages_and_the_byline_inline(client, editor):
@@ -75,7 +34,7 @@ def test_editor_sees_the_add_form_with_both_languages_and_the_byline_inline(clie
 def test_editor_creates_a_bilingual_article_that_readers_can_read_in_both_languages(client, editor):
     section, author, tag = make_section(), make_author(), make_tag()
 
-    response = client.post(ADD_URL, article_form(section, author, tags=[tag]))
+    response = client.post(ADD_URL, admin_article_form(section, author, tags=[tag]))
 
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
     article = Article.objects.get(slug_en="a-new-level-of-dialogue")
@@ -90,7 +49,7 @@ def test_editor_creates_a_bilingual_article_that_readers_can_read_in_both_langua
 
 
 def test_armenian_slug_left_empty_in_the_admin_is_transliterated_from_the_armenian_title(client, editor):
-    response = client.post(ADD_URL, article_form(make_section(), make_author(), slug_hy=""))
+    response = client.post(ADD_URL, admin_article_form(make_section(), make_author(), slug_hy=""))
 
     assert response.status_code == 302
     assert Article.objects.get().slug_hy == "erkkhosutyan-nor-makardak"
@@ -101,7 +60,7 @@ def test_duplicate_slug_in_a_language_is_a_form_error_naming_the_field_and_langu
     taken = make_article()
     slug = taken.slug_in(language)
 
-    response = client.post(ADD_URL, article_form(make_section(), make_author(), **{f"slug_{language}": slug}))
+    response = client.post(ADD_URL, admin_article_form(make_section(), make_author(), **{f"slug_{language}": slug}))
 
     form = response.context["adminform"].form
     assert response.status_code == 200
@@ -111,7 +70,7 @@ def test_duplicate_slug_in_a_language_is_a_form_error_naming_the_field_and_langu
 
 
 def test_article_without_an_author_is_refused(client, editor):
-    data = article_form(make_section(), make_author(), **{"bylines-0-author": ""})
+    data = admin_article_form(make_section(), make_author(), **{"bylines-0-author": ""})
 
     response = client.post(ADD_URL, data)
 
@@ -122,7 +81,7 @@ def test_article_without_an_author_is_refused(client, editor):
 def test_a_file_that_is_not_an_image_is_a_form_error_on_the_featured_image(client, editor):
     not_an_image = SimpleUploadedFile("photo.jpg", b"this is plain text, not a JPEG", content_type="image/jpeg")
 
-    response = client.post(ADD_URL, article_form(make_section(), make_author(), image=not_an_image))
+    response = client.post(ADD_URL, admin_article_form(make_section(), make_author(), image=not_an_image))
 
     assert response.status_code == 200
     assert "image" in response.context["adminform"].form.errors
