@@ -2,16 +2,21 @@
 The newsroom's content: sections, authors, tags and articles, each translated
 field stored once per site language by django-modeltranslation (translation.py).
 """
+import posixpath
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, IntegerField, Q, When
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
+from . import images
 from .richtext import PROSE_EDITOR_EXTENSIONS, sanitize_html
 from .transliteration import slug_from_title
 
@@ -172,7 +177,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(TranslatedSlugMixin, models.Model):
+class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -193,12 +198,15 @@ class Article(TranslatedSlugMixin, models.Model):
     section = models.ForeignKey(Section, models.PROTECT, related_name="articles", verbose_name=_("section"))
     authors = models.ManyToManyField(Author, through="Byline", related_name="articles", verbose_name=_("authors"))
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("tags"))
-    image = models.ImageField(
+    image = images.PictureField(
         _("featured image"), upload_to="articles/%Y/%m/", blank=True,
         width_field="image_width", height_field="image_height",
+        help_text=_("JPEG, PNG, WebP or GIF. Readers get smaller copies made from it, without its location or camera data."),
     )  # fmt: skip
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Made when the image is saved (articles.images); pages read only this list.
+    image_renditions = models.JSONField(default=list, blank=True, editable=False)
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_alt = models.CharField(
         _("image alt text"), max_length=300, blank=True, help_text=_("What the picture shows, for readers who cannot see it.")
@@ -231,10 +239,13 @@ class Article(TranslatedSlugMixin, models.Model):
         for language in site_languages():
             body_field = build_localized_fieldname("body", language)
             setattr(self, body_field, sanitize_html(getattr(self, body_field)))
+            setattr(self, body_field, expand_inline_images(getattr(self, body_field)))
         self.fill_missing_slugs()
         if self.pk:
             self.remember_former_slugs()
+        outdated_files = self.prepare_image()
         super().save(*args, **kwargs)
+        images.delete_files_on_commit(self.image.storage, outdated_files)
 
     def remember_former_slugs(self) -> None:
         """Keep each replaced slug so that old links answer 301 to the new address."""
@@ -255,6 +266,25 @@ class Article(TranslatedSlugMixin, models.Model):
             raise ValidationError(
                 _("A published article needs its title, slug and body in at least one language.")
             )
+        if self.status == self.Status.PUBLISHED and self.image:
+            missing_alt = {
+                build_localized_fieldname("image_alt", language): ValidationError(
+                    _("A published article with a picture needs its alt text in %(language)s."),
+                    code="alt_required",
+                    params={"language": translation.get_language_info(language)["name_translated"]},
+                )
+                for language in self.available_languages()
+                if not getattr(self, build_localized_fieldname("image_alt", language))
+            }
+            if missing_alt:
+                raise ValidationError(missing_alt)
+
+    @property
+    def picture(self) -> images.Renditions | None:
+        """The featured image's renditions, or None when there is nothing to show."""
+        if not self.image:
+            return None
+        return images.Renditions(self.image_renditions, self.image.storage) or None
 
     @property
     def is_public(self) -> bool:
@@ -330,3 +360,57 @@ class FormerSlug(models.Model):
 
     def __str__(self):
         return f"{self.language}: {self.slug}"
+
+
+class InlineImage(images.ImageOwner, models.Model):
+    """
+    A picture uploaded from the body editor. The body refers to it as
+    <img data-file="ID">, which Article.save turns into a responsive <picture>.
+    """
+
+    image = images.PictureField(
+        _("picture"), upload_to="inline/%Y/%m/", width_field="image_width", height_field="image_height",
+        help_text=_("JPEG, PNG, WebP or GIF."),
+    )  # fmt: skip
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_renditions = models.JSONField(default=list, blank=True, editable=False)
+    alt_text = models.CharField(
+        _("alt text"), max_length=300, blank=True,
+        help_text=_("Suggested alt text; each article can still write its own in each language."),
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("inline image")
+        verbose_name_plural = _("inline images")
+
+    def __str__(self):
+        return self.alt_text or posixpath.basename(self.image.name or "") or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        outdated_files = self.prepare_image()
+        super().save(*args, **kwargs)
+        images.delete_files_on_commit(self.image.storage, outdated_files)
+
+    @property
+    def picture(self) -> images.Renditions | None:
+        return images.Renditions(self.image_renditions, self.image.storage) or None
+
+
+def expand_inline_images(html: str) -> str:
+    """The body with each of its inline images as a responsive <picture> (one query, at save time)."""
+    ids = images.inline_image_ids(html)
+    if not ids:
+        return html
+    known = {picture.pk: picture.picture for picture in InlineImage.objects.filter(pk__in=ids)}
+    return images.expand_inline_images(html, known)
+
+
+# Bulk deletes (the admin's "delete selected", querysets in the shell) call no
+# Model.delete(), so only this signal sees every deleted image.
+@receiver(post_delete, sender=Article)
+@receiver(post_delete, sender=InlineImage)
+def delete_image_files(sender, instance, **kwargs):
+    images.delete_files_on_commit(instance.image.storage, instance.stored_files())

@@ -139,6 +139,9 @@ STORAGES = {
 }
 # Uploads larger than this many bytes are refused (images, see articles.images).
 MAX_UPLOAD_SIZE = env.int("MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
+# Pictures with more pixels than this are refused before they are decoded
+# (decompression bombs); 50 million is above any press camera's 45.
+IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024 * 1024)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
