@@ -1,10 +1,15 @@
+from django import forms
 from django.contrib import admin
-from django.utils.html import format_html_join
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
-from .models import Article, Author, Byline, Section, Tag, site_languages
+from .models import Article, Author, Byline, InlineImage, Section, Tag, site_languages
 
 
 def in_every_language(*fields: str) -> list[str]:
@@ -27,6 +32,33 @@ class TransliteratingSlugs:
 
     class Media:
         js = ["admin/js/urlify.js", "admin/js/transliterate.js"]
+
+
+class ImageThumbnails:
+    """Small renditions of a model's picture, for the list and the change form."""
+
+    @admin.display(description=_("picture"))
+    def thumbnail(self, obj):
+        picture = obj.picture
+        if not picture:
+            return ""
+        small = picture.thumbnail
+        return format_html(
+            '<img src="{}" width="80" height="{}" alt="" loading="lazy" style="object-fit: cover">',
+            small.url, max(1, round(80 * small.height / small.width)),
+        )  # fmt: skip
+
+    @admin.display(description=_("current picture"))
+    def image_preview(self, obj):
+        picture = obj.picture if obj else None
+        if not picture:
+            return _("No picture yet.")
+        small = picture.webp[min(1, len(picture.webp) - 1)]
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="" style="max-width: 320px; height: auto">'
+            '<br><span class="help">{} × {}</span>',
+            small.url, small.width, small.height, obj.image_width, obj.image_height,
+        )  # fmt: skip
 
 
 @admin.register(Section)
@@ -61,8 +93,8 @@ class BylineInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(TransliteratingSlugs, TranslationAdmin):
-    list_display = ["title", "status", "section", "published_at", "translations"]
+class ArticleAdmin(ImageThumbnails, TransliteratingSlugs, TranslationAdmin):
+    list_display = ["thumbnail", "title", "status", "section", "published_at", "translations"]
     list_filter = ["status", "section", "tags", "allow_comments"]
     list_select_related = ["section"]
     search_fields = in_every_language("title", "summary", "body")
@@ -70,11 +102,11 @@ class ArticleAdmin(TransliteratingSlugs, TranslationAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["tags"]
     inlines = [BylineInline]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "image_preview"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         (_("Placement"), {"fields": ["section", "tags"]}),
-        (_("Featured image"), {"fields": ["image", "image_caption", "image_alt", "image_credit"]}),
+        (_("Featured image"), {"fields": ["image_preview", "image", "image_caption", "image_alt", "image_credit"]}),
         (_("Publishing"), {"fields": ["status", "published_at", "allow_comments", "created_at", "updated_at"]}),
     ]
     actions = ["publish", "unpublish"]
@@ -126,3 +158,54 @@ class ArticleAdmin(TransliteratingSlugs, TranslationAdmin):
             article.status = Article.Status.DRAFT
             article.save()
         self.message_user(request, _("Returned %(count)d articles to draft.") % {"count": queryset.count()})
+
+
+class InlineImageUploadForm(forms.ModelForm):
+    class Meta:
+        model = InlineImage
+        fields = ["image", "alt_text"]
+
+
+@admin.register(InlineImage)
+class InlineImageAdmin(ImageThumbnails, admin.ModelAdmin):
+    """
+    Pictures for article bodies. The body editor's "Browse..." button opens
+    the picker below, which uploads through the same checks and renditions as
+    featured images and hands the chosen picture back to the editor.
+    """
+
+    list_display = ["thumbnail", "__str__", "image_width", "image_height", "created_at"]
+    search_fields = ["alt_text", "image"]
+    date_hierarchy = "created_at"
+    fields = ["image_preview", "image", "alt_text"]
+    readonly_fields = ["image_preview"]
+
+    def get_urls(self):
+        picker = path("picker/", self.admin_site.admin_view(self.picker_view), name="articles_inlineimage_picker")
+        return [picker, *super().get_urls()]
+
+    def picker_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        callback = request.GET.get("CKEditorFuncNum", "")
+        can_upload = self.has_add_permission(request)
+        form = InlineImageUploadForm()
+        if request.method == "POST":
+            if not can_upload:
+                raise PermissionDenied
+            form = InlineImageUploadForm(request.POST, request.FILES)
+            if form.is_valid():
+                picture = form.save()
+                return redirect(f"{request.path}?CKEditorFuncNum={callback}&chosen={picture.pk}")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Insert a picture"),
+            "opts": self.opts,
+            "form": form,
+            "can_upload": can_upload,
+            "callback": callback,
+            "chosen": request.GET.get("chosen", ""),
+            "pictures": [p for p in InlineImage.objects.all()[:48] if p.picture],
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/articles/inlineimage/picker.html", context)

@@ -4,15 +4,20 @@ admin, or the shell) sends, only these tags, attributes and URL schemes are
 stored. The prose editor is configured to offer the same set.
 """
 import nh3
+from django.urls import reverse_lazy
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "u", "s", "sub", "sup", "h2", "h3", "h4",
     "ul", "ol", "li", "blockquote", "hr", "a", "figure", "figcaption", "img",
+    # Inline pictures (articles.images.expand_inline_images) are stored as <picture>.
+    "picture", "source",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "ol": {"start"},
-    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading"},
+    # data-file is the InlineImage a body picture was chosen from (articles.images).
+    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding", "data-file"},
+    "source": {"type", "srcset", "sizes"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
@@ -33,13 +38,32 @@ PROSE_EDITOR_EXTENSIONS = {
     "HardBreak": True,
     "Link": {"enableTarget": False},
     "History": True,
+    # Body pictures: "Browse..." opens the admin's picker, which uploads
+    # through articles.images like a featured image.
+    "Image": True,
+    "Caption": True,
+    "Figure": {"pickerUrl": reverse_lazy("admin:articles_inlineimage_picker")},
 }
+
+
+def _safe_srcset(element: str, attribute: str, value: str) -> str | None:
+    """nh3 checks the scheme of src and href but not of srcset's URLs, so check them here."""
+    if attribute != "srcset":
+        return value
+    for candidate in value.split(","):
+        url = candidate.strip().split(" ")[0]
+        scheme = url.split(":", 1)[0].lower() if ":" in url.split("/", 1)[0] else None
+        if scheme is not None and scheme not in {"http", "https"}:
+            return None
+    return value
+
 
 _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
     url_schemes=ALLOWED_URL_SCHEMES,
     link_rel="noopener",
+    attribute_filter=_safe_srcset,
 )
 
 
