@@ -180,3 +180,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 
+
+# Comments (DESIGN.md, "Comments"): every rule's number, changeable from the environment.
+COMMENTS_MAX_DEPTH = env.int("COMMENTS_MAX_DEPTH", default=5)  # replies nest this deep at most
+COMMENTS_AUTO_APPROVE = env.bool("COMMENTS_AUTO_APPROVE", default=False)  # known approved emails skip the queue
+COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0)  # 0: never close by age
+COMMENTS_RETENTION_DAYS = env.int("COMMENTS_RETENTION_DAYS", default=60)  # then IP and user agent are erased
+COMMENTS_FLOOD_SECONDS = env.int("COMMENTS_FLOOD_SECONDS", default=15)  # one comment per IP and per email
+COMMENTS_MIN_SECONDS = env.float("COMMENTS_MIN_SECONDS", default=3)  # faster submits are held as spam
+COMMENTS_MAX_LINKS = env.int("COMMENTS_MAX_LINKS", default=2)  # more links: held for moderation

@@ -9,6 +9,9 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # Under the language prefix, so a refused comment is answered in the reader's
+    # language; "comments" is a reserved section slug (articles.models).
+    path("comments/", include("comments.urls")),
     path("", include("articles.urls")),
     prefix_default_language=True,
 )

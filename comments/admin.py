@@ -1,0 +1,134 @@
+"""
+The moderation queue, the blocklist, and comment counts on the article list.
+The articles app knows nothing of comments: its admin is extended from here.
+"""
+from django.contrib import admin
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _, ngettext
+
+from articles.admin import ArticleAdmin
+from articles.models import Article
+
+from .models import BlockedWord, Comment
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Statuses with how many comments each holds: the queue's counts at a glance."""
+
+    title = _("status")
+    parameter_name = "status__exact"
+
+    def lookups(self, request, model_admin):
+        counts = dict(Comment.objects.order_by().values_list("status").annotate(n=Count("pk")))
+        return [(value, f"{label} ({counts.get(value, 0)})") for value, label in Comment.Status.choices]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(status=self.value()) if self.value() else queryset
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["excerpt", "article", "name", "email", "website", "ip_address", "created_at", "status", "on_site"]
+    list_display_links = ["excerpt"]
+    list_filter = [StatusFilter, "hold_reason", "created_at", ("article", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["article__section"]
+    search_fields = ["text", "name", "email", "website", "ip_address"]
+    date_hierarchy = "created_at"
+    actions = ["approve", "unapprove", "mark_spam", "move_to_trash"]
+    list_per_page = 50
+    fields = [
+        "article", "parent", "name", "email", "website", "text", "status",
+        "hold_reason", "created_at", "approved_at", "approved_by", "ip_address", "user_agent",
+    ]  # fmt: skip
+    readonly_fields = [
+        "article", "parent", "hold_reason", "created_at", "approved_at", "approved_by", "ip_address", "user_agent"
+    ]
+
+    def get_queryset(self, request):
+        # Pending comments first, newest first within each status group.
+        pending_first = Case(When(status=Comment.Status.PENDING, then=Value(0)), default=Value(1), output_field=IntegerField())
+        return super().get_queryset(request).annotate(pending_first=pending_first).order_by("pending_first", "-created_at", "-pk")
+
+    def has_add_permission(self, request):
+        # Comments come from readers, through the site's form.
+        return False
+
+    @admin.display(description=_("comment"))
+    def excerpt(self, comment):
+        return Truncator(comment.text).chars(80)
+
+    @admin.display(description=_("on the site"))
+    def on_site(self, comment):
+        if not comment.is_public:
+            return "—"
+        return format_html('<a href="{}">{}</a>', comment.get_absolute_url(), _("view"))
+
+    def view_on_site(self, comment):
+        return comment.get_absolute_url() if comment.is_public else None
+
+    def save_model(self, request, comment, form, change):
+        if "status" in form.changed_data:
+            if comment.status == Comment.Status.APPROVED:
+                comment.approve(by=request.user)
+            else:
+                comment.approved_at = comment.approved_by = None
+        super().save_model(request, comment, form, change)
+
+    @admin.action(description=_("Approve selected comments"), permissions=["change"])
+    def approve(self, request, queryset):
+        self._report(request, queryset.approve(by=request.user), _("approved"))
+
+    @admin.action(description=_("Unapprove selected comments"), permissions=["change"])
+    def unapprove(self, request, queryset):
+        self._report(request, queryset.set_status(Comment.Status.PENDING), _("returned to the queue"))
+
+    @admin.action(description=_("Mark selected comments as spam"), permissions=["change"])
+    def mark_spam(self, request, queryset):
+        self._report(request, queryset.set_status(Comment.Status.SPAM), _("marked as spam"))
+
+    @admin.action(description=_("Move selected comments to the trash"), permissions=["change"])
+    def move_to_trash(self, request, queryset):
+        self._report(request, queryset.set_status(Comment.Status.TRASH), _("moved to the trash"))
+
+    def _report(self, request, count, what):
+        message = ngettext("%(count)d comment %(what)s.", "%(count)d comments %(what)s.", count)
+        self.message_user(request, message % {"count": count, "what": what})
+
+
+@admin.register(BlockedWord)
+class BlockedWordAdmin(admin.ModelAdmin):
+    list_display = ["word", "created_at"]
+    search_fields = ["word"]
+
+
+class ArticleWithCommentsAdmin(ArticleAdmin):
+    """The editors' article list, with each article's comments counted and linked."""
+
+    list_display = [*ArticleAdmin.list_display, "comments"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                approved_comments=Count("comments", filter=Q(comments__status=Comment.Status.APPROVED), distinct=True),
+                pending_comments=Count("comments", filter=Q(comments__status=Comment.Status.PENDING), distinct=True),
+            )
+        )
+
+    @admin.display(description=_("comments"))
+    def comments(self, article):
+        changelist = reverse("admin:comments_comment_changelist")
+        return format_html(
+            '<a href="{}?article__id__exact={}&amp;status__exact=approved">{}</a> · '
+            '<a href="{}?article__id__exact={}&amp;status__exact=pending">{}</a>',
+            changelist, article.pk, _("%(count)d approved") % {"count": article.approved_comments},
+            changelist, article.pk, _("%(count)d pending") % {"count": article.pending_comments},
+        )  # fmt: skip
+
+
+admin.site.unregister(Article)
+admin.site.register(Article, ArticleWithCommentsAdmin)

@@ -1,0 +1,144 @@
+"""
+The "Leave a Reply" form.
+
+It carries no CSRF token and nothing else tied to a reader, so the article page
+that holds it can be served to everyone from a shared cache. Its protections are
+those a shared page allows: a honeypot field, a signed timestamp minted when the
+page was rendered, flood control, duplicate refusal (moderation.py), and the
+moderation queue itself.
+"""
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+
+from . import moderation
+from .models import Comment
+
+TIMESTAMP_SALT = "comments.form-timestamp"
+DUPLICATE_MESSAGE = _("You have already posted this comment. It looks as though you already said that!")
+
+
+def sign_timestamp(article: Article, at: float | None = None) -> str:
+    """The form's hidden ``timestamp``: when the page was served, for which article, signed."""
+    return signing.dumps({"article": article.pk, "at": time.time() if at is None else at}, salt=TIMESTAMP_SALT)
+
+
+def read_timestamp(article: Article, value: str) -> float | None:
+    """The time ``value`` was minted for ``article``, or None when it is forged, garbled or for another article."""
+    try:
+        payload = signing.loads(value, salt=TIMESTAMP_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(payload, dict) or payload.get("article") != article.pk:
+        return None
+    at = payload.get("at")
+    return float(at) if isinstance(at, (int, float)) else None
+
+
+class CommentForm(forms.ModelForm):
+    # Hidden from people by CSS (and from assistive technology by its label);
+    # bots that fill every field give themselves away.
+    HONEYPOT = "homepage"
+
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    timestamp = forms.CharField(widget=forms.HiddenInput, error_messages={"required": _("The form is incomplete.")})
+    homepage = forms.CharField(
+        required=False, label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )  # fmt: skip
+    website = forms.URLField(
+        label=_("Website"), max_length=200, required=False, assume_scheme="https",
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+    )  # fmt: skip
+    remember = forms.BooleanField(
+        required=False, label=_("Save my name, email, and website in this browser for the next time I comment.")
+    )
+
+    class Meta:
+        model = Comment
+        fields = ["text", "name", "email", "website"]
+        labels = {"text": _("Comment"), "name": _("Name"), "email": _("Email")}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 8, "cols": 45}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+
+    def __init__(self, article: Article, *args, ip_address: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = article
+        self.ip_address = ip_address
+        self.parent_comment = None
+        self.seconds_taken = 0.0
+
+    @property
+    def timestamp_value(self) -> str:
+        """The timestamp to put back into a re-rendered form: the reader's own if it was good, else a new one."""
+        if self.is_bound and "timestamp" not in self.errors and self.data.get("timestamp"):
+            return self.data["timestamp"]
+        return sign_timestamp(self.article)
+
+    def clean_homepage(self):
+        if self.cleaned_data["homepage"]:
+            raise forms.ValidationError(_("This field must be left empty. Please clear it and post again."))
+        return ""
+
+    def clean_timestamp(self):
+        served_at = read_timestamp(self.article, self.cleaned_data["timestamp"])
+        if served_at is None:
+            raise forms.ValidationError(_("This form is out of date or was altered. Please post your comment again."))
+        self.seconds_taken = time.time() - served_at
+        return self.cleaned_data["timestamp"]
+
+    def clean_parent(self):
+        pk = self.cleaned_data["parent"]
+        if pk is None:
+            return None
+        parent = Comment.objects.public().filter(pk=pk, article=self.article).first()
+        if parent is None:
+            raise forms.ValidationError(
+                _("You can only reply to a published comment on this article."), code="invalid_parent"
+            )
+        if parent.depth >= settings.COMMENTS_MAX_DEPTH:
+            raise forms.ValidationError(
+                _("This conversation cannot be nested any deeper. Please reply to an earlier comment."),
+                code="too_deep",
+            )
+        self.parent_comment = parent
+        return pk
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        email, text = cleaned.get("email"), cleaned.get("text")
+        if email and text:
+            probe = Comment(article=self.article, email=email, text=text)
+            if Comment.objects.filter(fingerprint=probe.compute_fingerprint()).exists():
+                raise forms.ValidationError(DUPLICATE_MESSAGE, code="duplicate")
+            if moderation.is_flooding(self.ip_address, email):
+                raise forms.ValidationError(
+                    _("You are posting comments too quickly. Please wait a few seconds and try again."),
+                    code="flood",
+                )
+        return cleaned
+
+    def _post_clean(self):
+        self.instance.article = self.article
+        super()._post_clean()
+
+    def save(self, user_agent: str = "") -> Comment:
+        """Stores the comment with its moderation status; the caller handles IntegrityError from a duplicate race."""
+        comment = super().save(commit=False)
+        comment.parent = self.parent_comment
+        comment.ip_address = self.ip_address
+        comment.user_agent = user_agent
+        moderation.moderate(comment, self.seconds_taken)
+        comment.save()
+        return comment

@@ -1,0 +1,173 @@
+"""
+Readers' comments on articles, and the words that mark a comment as spam.
+
+A comment's email address is private: it is shown to moderators in the admin
+and to nobody else, in no public page, attribute, feed or hash.
+"""
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+
+# Control characters other than tab and line breaks, lone surrogates and
+# Unicode non-characters: nothing a person types, and some break XML feeds.
+UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def validate_printable(value: str) -> None:
+    if UNPRINTABLE.search(value or ""):
+        raise ValidationError(_("This field contains characters that cannot be shown."), code="unprintable")
+
+
+class CommentQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def for_reader(self, article, own_ids=()):
+        """
+        What one reader sees under ``article``: the approved comments, plus
+        those of the reader's own that still wait for a moderator, oldest first.
+        """
+        visible = models.Q(status=Comment.Status.APPROVED)
+        if own_ids:
+            visible |= models.Q(pk__in=own_ids, status__in=Comment.HELD_STATUSES)
+        return self.filter(visible, article=article).order_by("created_at", "pk")
+
+    def approve(self, by=None) -> int:
+        """Approves every comment not yet approved, recording who and when."""
+        return self.exclude(status=Comment.Status.APPROVED).update(
+            status=Comment.Status.APPROVED, approved_at=timezone.now(), approved_by=by
+        )
+
+    def set_status(self, status) -> int:
+        """Moves comments out of the public view: to the queue, spam or trash."""
+        return self.update(status=status, approved_at=None, approved_by=None)
+
+    def older_than_retention(self, now=None):
+        cutoff = (now or timezone.now()) - timezone.timedelta(days=settings.COMMENTS_RETENTION_DAYS)
+        return self.filter(created_at__lt=cutoff)
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        SPAM = "spam", _("Spam")
+        TRASH = "trash", _("Trash")
+
+    class HoldReason(models.TextChoices):
+        """Why the rules kept a comment from the ordinary queue (moderation.py)."""
+
+        NONE = "", _("none")
+        TOO_FAST = "too-fast", _("submitted too fast after the page loaded")
+        BLOCKLIST = "blocklist", _("contains a blocked word")
+        LINKS = "links", _("contains too many links")
+
+    # Statuses a commenter's own comment may have while they still see it as
+    # “awaiting moderation”: a comment held as spam-suspect is not dropped.
+    HELD_STATUSES = (Status.PENDING, Status.SPAM)
+
+    # WordPress's own limits, so imported comments always fit.
+    TEXT_MAX_LENGTH = 65525
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="comments", verbose_name=_("article"))
+    parent = models.ForeignKey(
+        "self", models.CASCADE, null=True, blank=True, related_name="replies", verbose_name=_("in reply to")
+    )
+    depth = models.PositiveSmallIntegerField(_("depth"), default=1, editable=False)
+    name = models.CharField(_("name"), max_length=245, validators=[validate_printable])
+    email = models.EmailField(_("email"), max_length=100, validators=[validate_printable])
+    website = models.URLField(
+        _("website"), max_length=200, blank=True,
+        validators=[URLValidator(schemes=["http", "https"]), validate_printable],
+    )  # fmt: skip
+    text = models.TextField(_("comment"), max_length=TEXT_MAX_LENGTH, validators=[validate_printable])
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
+    hold_reason = models.CharField(_("held because"), max_length=10, choices=HoldReason, blank=True, editable=False)
+    created_at = models.DateTimeField(_("date"), default=timezone.now, editable=False)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, editable=False,
+        related_name="approved_comments", verbose_name=_("approved by"),
+    )  # fmt: skip
+    # Kept for moderation only; erase_comment_addresses clears them after the retention period.
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True, editable=False)
+    user_agent = models.TextField(_("user agent"), blank=True, editable=False)
+    # sha256 of article, email and text: makes “exact duplicate” a database rule,
+    # so two identical posts arriving together cannot both be stored. Never shown.
+    fingerprint = models.CharField(max_length=64, unique=True, editable=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = "created_at"
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        indexes = [
+            # The article page and the listings' counts.
+            models.Index(fields=["article", "status", "created_at"], name="comment_article_status"),
+            # The moderation queue.
+            models.Index(fields=["status", "created_at"], name="comment_status_created"),
+            # Flood control, auto-approval, and the privacy tools.
+            models.Index(fields=["email", "created_at"], name="comment_email_created"),
+            models.Index(fields=["ip_address", "created_at"], name="comment_ip_created"),
+        ]
+
+    def __str__(self):
+        return Truncator(self.text).chars(60)
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.strip().lower()
+        self.depth = self.parent.depth + 1 if self.parent_id else 1
+        self.fingerprint = self.compute_fingerprint()
+        super().save(*args, **kwargs)
+
+    def compute_fingerprint(self) -> str:
+        material = f"{self.article_id}\n{self.email.strip().lower()}\n{self.text}"
+        return hashlib.sha256(material.encode()).hexdigest()
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    def approve(self, by=None) -> None:
+        self.status = self.Status.APPROVED
+        self.approved_at = timezone.now()
+        self.approved_by = by
+
+    def get_absolute_url(self, language: str | None = None) -> str:
+        """The comment's place on its article's page, in ``language`` or the first one the article has."""
+        if language is None or not self.article.is_available_in(language):
+            language = next(iter(self.article.available_languages()), settings.LANGUAGE_CODE)
+        return f"{self.article.get_absolute_url(language)}#comment-{self.pk}"
+
+
+class BlockedWord(models.Model):
+    """A word or phrase that sends any comment containing it to spam."""
+
+    word = models.CharField(
+        _("word or phrase"), max_length=200, unique=True,
+        help_text=_("Matched without regard to case anywhere in the name, email, website, text, IP or browser."),
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["word"]
+        verbose_name = _("blocked word")
+        verbose_name_plural = _("blocked words")
+
+    def __str__(self):
+        return self.word
+
+    def save(self, *args, **kwargs):
+        self.word = self.word.strip().lower()
+        super().save(*args, **kwargs)

@@ -1,0 +1,119 @@
+"""
+The comments section under an article, comment counts on listings, and the
+filter that shows a comment's text.
+"""
+from collections import defaultdict
+
+from django import template
+from django.conf import settings
+from django.core.paginator import Page
+from django.db.models import Count, QuerySet
+from django.utils.html import Urlizer, linebreaks
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.models import Article
+
+from ..forms import CommentForm
+from ..models import Comment
+from ..moderation import comments_open
+from ..views import reader_pending_ids
+
+register = template.Library()
+
+
+@register.inclusion_tag("comments/section.html", takes_context=True)
+def comment_section(context, article: Article):
+    """
+    The approved comments, threaded oldest first, plus the reader's own
+    comments awaiting moderation, and the "Leave a Reply" form: in one query.
+
+    The form is the request's bound one when comments.views re-renders the page
+    with errors; otherwise an unbound form that holds nothing about the reader,
+    so the page can be cached and shared.
+    """
+    request = context.get("request")
+    comments = list(Comment.objects.for_reader(article, reader_pending_ids(request) if request else ()))
+    replies = defaultdict(list)
+    for comment in comments:
+        replies[comment.parent_id].append(comment)
+    for comment in comments:
+        comment.thread_replies = replies.get(comment.pk, [])
+
+    is_open = comments_open(article) and not context.get("preview")
+    form = getattr(request, "comment_form", None)
+    replying_to = None
+    if form is None or form.article.pk != article.pk:
+        replying_to = _reply_target(request, comments)
+        form = CommentForm(article, initial={"parent": replying_to.pk if replying_to else None})
+    elif form.parent_comment is not None:
+        replying_to = form.parent_comment
+    return {
+        "article": article,
+        "thread": replies[None],
+        "count": sum(1 for comment in comments if comment.is_public),
+        "open": is_open,
+        "form": form,
+        "replying_to": replying_to,
+        "max_depth": settings.COMMENTS_MAX_DEPTH,
+        "article_url": article.get_absolute_url(),
+    }
+
+
+def _reply_target(request, comments) -> Comment | None:
+    """The comment named by ``?replytocom=``, the no-JavaScript way to reply, when one may answer it."""
+    wanted = request.GET.get("replytocom", "") if request else ""
+    for comment in comments:
+        if str(comment.pk) == wanted and comment.is_public and comment.depth < settings.COMMENTS_MAX_DEPTH:
+            return comment
+    return None
+
+
+@register.inclusion_tag("comments/count.html", takes_context=True)
+def comment_count(context, article: Article):
+    """
+    "3 Responses" for a listed article. The first call on a page counts the
+    approved comments of every article the page holds in one grouped query;
+    later calls are answered from that.
+    """
+    counts = getattr(context, "_comment_counts", None)
+    if counts is None or article.pk not in counts:
+        wanted = {listed.pk for listed in _listed_articles(context)} | {article.pk}
+        counts = {pk: 0 for pk in wanted} | (counts or {})
+        grouped = Comment.objects.public().filter(article__in=wanted).values_list("article").annotate(n=Count("pk"))
+        counts.update(dict(grouped.order_by()))
+        context._comment_counts = counts
+    return {"article": article, "count": counts[article.pk]}
+
+
+def _listed_articles(context):
+    """Articles the page has already loaded: single ones, lists, pages and evaluated querysets."""
+    for layer in context.dicts:
+        for value in layer.values():
+            if isinstance(value, Article):
+                yield value
+                continue
+            if isinstance(value, Page):
+                value = value.object_list
+            if isinstance(value, QuerySet):
+                value = value._result_cache if value.model is Article else None
+            if isinstance(value, (list, tuple)):
+                yield from (item for item in value if isinstance(item, Article))
+
+
+class CommentUrlizer(Urlizer):
+    """Web addresses become links that pass no ranking and no window access; email addresses stay text."""
+
+    url_template = '<a href="{href}" rel="nofollow ugc noopener">{url}</a>'
+
+    @staticmethod
+    def is_email_simple(value):
+        return False
+
+
+urlize_comment = CommentUrlizer()
+
+
+@register.filter
+def comment_text(text: str) -> SafeString:
+    """A comment as escaped plain text: paragraphs and line breaks kept, web addresses linked."""
+    return mark_safe(linebreaks(urlize_comment(text, trim_url_limit=80, autoescape=True), autoescape=False))

@@ -1,0 +1,141 @@
+"""
+Posting a comment.
+
+The article page is meant to be served from a shared cache (DESIGN.md, "Speed
+and caching"), so its HTML holds nothing about the reader. Two cookies carry
+what is personal, and neither is ever rendered into cacheable HTML:
+
+- PENDING_COOKIE (signed, HttpOnly): ids of the reader's own comments still
+  awaiting moderation. A page request carrying it must be rendered fresh, not
+  served from the cache; a cache layer asks ``reader_has_pending(request)``.
+- COMMENTER_COOKIE (plain, readable by JavaScript): name, email and website,
+  set only when the reader ticks "Save my name, email, and website…", deleted
+  when they post without ticking it. static/comments/comments.js fills the form
+  from it in the browser, so the prefill never enters the server's HTML.
+"""
+import ipaddress
+import json
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.signing import BadSignature
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language, gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from articles.models import Article
+from articles.views import render_article
+
+from .forms import DUPLICATE_MESSAGE, CommentForm
+from .moderation import comments_open
+from .notifications import notify_moderators
+
+PENDING_COOKIE = "comments_pending"
+PENDING_COOKIE_SALT = "comments.pending"
+PENDING_COOKIE_MAX_AGE = 14 * 24 * 3600
+PENDING_COOKIE_MAX_IDS = 20
+COMMENTER_COOKIE = "comment_author"
+COMMENTER_COOKIE_MAX_AGE = 365 * 24 * 3600
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """
+    The reader's address. X-Forwarded-For is believed only when the request
+    comes from an address in TRUSTED_PROXIES; then the right-most address not
+    itself a trusted proxy is the client (earlier entries are the client's word).
+    """
+    remote = request.META.get("REMOTE_ADDR") or None
+    trusted = set(settings.TRUSTED_PROXIES)
+    if remote not in trusted:
+        return _valid_ip(remote)
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    for address in reversed(forwarded):
+        if address not in trusted:
+            return _valid_ip(address) or _valid_ip(remote)
+    return _valid_ip(remote)
+
+
+def _valid_ip(value: str | None) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value)) if value else None
+    except ValueError:
+        return None
+
+
+def reader_pending_ids(request: HttpRequest) -> list[int]:
+    """Ids of comments this reader posted that may still await moderation (from the signed cookie)."""
+    try:
+        value = request.get_signed_cookie(PENDING_COOKIE, salt=PENDING_COOKIE_SALT, max_age=PENDING_COOKIE_MAX_AGE)
+    except (KeyError, BadSignature):
+        return []
+    return [int(part) for part in value.split(".") if part.isdigit()]
+
+
+def reader_has_pending(request: HttpRequest) -> bool:
+    """
+    True when this request must not be answered from (nor stored in) the
+    shared page cache: the reader has comments of their own awaiting moderation.
+    """
+    return bool(reader_pending_ids(request))
+
+
+@csrf_exempt  # No session, login or other ambient authority is at stake: see the module docstring of forms.py.
+@require_POST
+def post_comment(request, article_pk):
+    language = get_language()
+    article = get_object_or_404(Article.objects.published().select_related("section"), pk=article_pk)
+    if not article.is_available_in(language):
+        raise Http404
+    if not comments_open(article):
+        raise PermissionDenied(_("Comments are closed on this article."))
+
+    form = CommentForm(article, request.POST, ip_address=client_ip(request))
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                comment = form.save(user_agent=request.META.get("HTTP_USER_AGENT", "")[:1000])
+        except IntegrityError:
+            # Only the fingerprint is unique: the same comment arrived twice at once.
+            form.add_error(None, DUPLICATE_MESSAGE)
+        else:
+            if comment.status == comment.Status.PENDING:
+                transaction.on_commit(lambda: notify_moderators(comment))
+            response = redirect(comment.get_absolute_url(language))
+            remember_commenter(response, request, form.cleaned_data)
+            if not comment.is_public:
+                remember_pending(response, request, comment)
+            return response
+    return article_with_errors(request, article, language, form)
+
+
+def article_with_errors(request, article, language, form) -> HttpResponse:
+    """The article page again, the reader's input kept and the errors beside their fields."""
+    # The article view's context is the articles app's business; the comments
+    # template tag picks the bound form up from the request instead.
+    request.comment_form = form
+    response = render_article(request, article, language)
+    response.status_code = 400
+    return response
+
+
+def remember_pending(response: HttpResponse, request: HttpRequest, comment) -> None:
+    ids = [*reader_pending_ids(request), comment.pk][-PENDING_COOKIE_MAX_IDS:]
+    response.set_signed_cookie(
+        PENDING_COOKIE, ".".join(map(str, ids)), salt=PENDING_COOKIE_SALT, max_age=PENDING_COOKIE_MAX_AGE,
+        httponly=True, samesite="Lax", secure=request.is_secure(),
+    )  # fmt: skip
+
+
+def remember_commenter(response: HttpResponse, request: HttpRequest, cleaned: dict) -> None:
+    if not cleaned.get("remember"):
+        response.delete_cookie(COMMENTER_COOKIE, samesite="Lax")
+        return
+    details = {key: cleaned.get(key) or "" for key in ("name", "email", "website")}
+    response.set_cookie(
+        COMMENTER_COOKIE, quote(json.dumps(details)), max_age=COMMENTER_COOKIE_MAX_AGE,
+        samesite="Lax", secure=request.is_secure(),
+    )  # fmt: skip
