@@ -92,7 +92,9 @@ class open_picture:
             with warnings.catch_warnings():
                 # Pillow only warns between its limit and twice that; refuse there too.
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
-                self.picture = Image.open(self.file, formats=ACCEPTED_FORMATS)
+                # Pillow closes the file it is given; give it a copy so the upload stays usable.
+                self.file.seek(0)
+                self.picture = Image.open(io.BytesIO(self.file.read()), formats=ACCEPTED_FORMATS)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise ValidationError(
                 MESSAGES["too_many_pixels"], code="too_many_pixels",
@@ -128,6 +130,10 @@ class open_picture:
 
 class UploadedPictureField(forms.ImageField):
     """Django's ImageField, with Newsroom's checks and their clear messages."""
+
+    # Django's field also checks the file name's extension; here only the
+    # content counts, and stored files are named after the format Pillow found.
+    default_validators = []
 
     def to_python(self, data):
         upload = forms.FileField.to_python(self, data)
