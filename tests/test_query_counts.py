@@ -12,14 +12,15 @@ from tests.factories import make_article, make_author, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
 
-# navigation sections, lead + latest, their bylines with authors
-HOME_QUERIES = 3
-# navigation, the section, page count, the page's articles, their bylines with authors
-SECTION_QUERIES = 5
-# navigation, the tag, page count, the page's articles, their bylines with authors
-TAG_QUERIES = 5
-# navigation, the article, its tags, its bylines with authors, related articles, their bylines with authors
-ARTICLE_QUERIES = 6
+# navigation sections, lead + latest, their bylines with authors, their comment counts
+HOME_QUERIES = 4
+# navigation, the section, page count, the page's articles, their bylines with authors, their comment counts
+SECTION_QUERIES = 6
+# navigation, the tag, page count, the page's articles, their bylines with authors, their comment counts
+TAG_QUERIES = 6
+# navigation, the article, its tags, its bylines with authors, related articles, their bylines with authors,
+# their comment counts, the article's approved comments
+ARTICLE_QUERIES = 8
 
 AUTHORS_AND_TAGS_PER_ARTICLE = 3
 
