@@ -1,9 +1,10 @@
 """Factories and a poster for the comments tests: real rows, real requests."""
+import datetime
 import itertools
 import time
 
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from comments.forms import sign_timestamp
 from comments.models import Comment
@@ -12,6 +13,7 @@ _numbers = itertools.count(1)
 
 
 def make_comment(article, status=Comment.Status.APPROVED, parent=None, **fields) -> Comment:
+    """A comment written an hour ago (so flood control leaves new posts alone), approved unless told otherwise."""
     n = next(_numbers)
     values = {
         "name": f"Reader {n}",
@@ -19,6 +21,7 @@ def make_comment(article, status=Comment.Status.APPROVED, parent=None, **fields)
         "text": f"A considered remark, number {n}.",
         "status": status,
         "ip_address": "192.0.2.10",
+        "created_at": timezone.now() - datetime.timedelta(hours=1),
     }
     return Comment.objects.create(article=article, parent=parent, **(values | fields))
 
@@ -43,6 +46,7 @@ def post_url(article, language="en") -> str:
         return reverse("comments:post", args=[article.pk])
 
 
-def post_comment(client, article, language="en", seconds_ago=10, headers=None, **overrides):
+def post_comment(client, article, language="en", seconds_ago=10, headers=None, remote_addr="127.0.0.1", **overrides):
+    """Posts the comment form as a browser would; ``overrides`` replace form fields."""
     data = comment_form_data(article, seconds_ago=seconds_ago, **overrides)
-    return client.post(post_url(article, language), data, headers=headers or {})
+    return client.post(post_url(article, language), data, headers=headers or {}, REMOTE_ADDR=remote_addr)
