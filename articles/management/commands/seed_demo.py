@@ -1,0 +1,389 @@
+"""
+``manage.py seed_demo``: load the demo newsroom written in articles/demo_content.py.
+
+`make run` calls it on every start, so running it again changes nothing: each
+row is found by its English slug (an article also by a former English slug)
+and brought back to the demo text only where it differs; an article keeps the
+picture it already has; rows that are not part of the demo are never touched.
+The scheduled article is moved a week ahead whenever its date has passed, so
+the demo always shows one.
+"""
+import datetime
+import hashlib
+import io
+import math
+import random
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw
+
+from articles import demo_content
+from articles.models import Article, Author, Byline, FormerSlug, Section, Tag
+from articles.richtext import sanitize_html
+
+IMAGE_SIZE = (1600, 900)
+
+
+class Command(BaseCommand):
+    help = "Load the demo sections, authors, tags and articles (safe to run again)."
+
+    def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
+        self.languages = [code for code, _name in settings.LANGUAGES]
+        self.now = timezone.now()
+        with transaction.atomic():
+            sections = {entry["key"]: self.seed_section(entry) for entry in demo_content.SECTIONS}
+            authors = {entry["key"]: self.seed_named(Author, entry, with_bio=True) for entry in demo_content.AUTHORS}
+            tags = {entry["key"]: self.seed_named(Tag, entry) for entry in demo_content.TAGS}
+            for entry in demo_content.ARTICLES:
+                self.seed_article(entry, sections, authors, tags)
+        self.stdout.write(
+            f"Demo content: {len(sections)} sections, {len(authors)} authors, {len(tags)} tags, "
+            f"{len(demo_content.ARTICLES)} articles."
+        )
+
+    # Translations -------------------------------------------------------
+
+    def translated(self, entry: dict, fields: tuple[str, ...]) -> dict:
+        """``{"title_en": ..., "title_hy": ...}`` for the fields and site languages the entry has."""
+        values = {}
+        for language in self.languages:
+            text = entry.get(language)
+            if text is None:
+                continue
+            for field in fields:
+                if field == "slug":
+                    values[f"slug_{language}"] = text.get("slug", entry["key"] if language == "en" else None)
+                elif field in text:
+                    values[f"{field}_{language}"] = text[field]
+        return values
+
+    def sync(self, instance, values: dict) -> str:
+        """Give ``instance`` the ``values`` and save it only if one differs; say what happened."""
+        if instance.pk is None:
+            for name, value in values.items():
+                setattr(instance, name, value)
+            instance.save()
+            return "created"
+        changed = [name for name, value in values.items() if getattr(instance, name) != value]
+        if not changed:
+            return "unchanged"
+        for name in changed:
+            setattr(instance, name, values[name])
+        instance.save()
+        return "updated"
+
+    def report(self, outcome: str, instance) -> None:
+        if self.verbosity >= 2 and outcome != "unchanged":
+            self.stdout.write(f"  {outcome} {instance._meta.verbose_name}: {instance}")
+
+    # Rows ---------------------------------------------------------------
+
+    def find(self, model, entry: dict):
+        """The row for ``entry``: by English slug first, else by its Armenian one."""
+        found = model.objects.filter(slug_en=entry["key"]).first()
+        if found is None and "hy" in self.languages and entry.get("hy", {}).get("slug"):
+            found = model.objects.filter(slug_hy=entry["hy"]["slug"]).first()
+        return found or model()
+
+    def seed_section(self, entry: dict) -> Section:
+        section = self.find(Section, entry)
+        values = self.translated(entry, ("name", "slug", "description"))
+        values["position"] = entry["position"]
+        self.report(self.sync(section, values), section)
+        return section
+
+    def seed_named(self, model, entry: dict, with_bio: bool = False):
+        row = self.find(model, entry)
+        fields = ("name", "slug", "bio") if with_bio else ("name", "slug")
+        self.report(self.sync(row, self.translated(entry, fields)), row)
+        return row
+
+    def find_article(self, entry: dict) -> Article:
+        article = Article.objects.filter(slug_en=entry["key"]).first()
+        if article is None:
+            # An editor renamed it: the old English slug is remembered.
+            former = FormerSlug.objects.filter(language="en", slug=entry["key"]).select_related("article").first()
+            article = former.article if former else None
+        if article is None and "hy" in self.languages and entry.get("hy", {}).get("slug"):
+            article = Article.objects.filter(slug_hy=entry["hy"]["slug"]).first()
+        return article or Article()
+
+    def seed_article(self, entry: dict, sections: dict, authors: dict, tags: dict) -> Article:
+        article = self.find_article(entry)
+        values = self.translated(entry, ("title", "slug", "summary", "body", "image_caption"))
+        for name in list(values):
+            if name.startswith("body_"):
+                # Compare with what Article.save() stores, so an unchanged body is not saved again.
+                values[name] = sanitize_html(values[name])
+        values |= self.image_texts(entry)
+        values["section"] = sections[entry["section"]]
+        values |= self.schedule(entry["when"], article)
+        outcome = self.sync(article, values)
+
+        if not self.has_image_file(article):
+            motif, palette = entry["picture"]
+            article.image.save(
+                f"{entry['key']}.jpg", ContentFile(draw_illustration(entry["key"], motif, palette)), save=False
+            )
+            # Saved on a row that already exists, so the images pipeline makes its renditions.
+            article.save()
+            outcome = "updated" if outcome == "unchanged" else outcome
+
+        wanted = [authors[key].pk for key in entry["authors"]]
+        if list(article.bylines.order_by("position", "pk").values_list("author_id", flat=True)) != wanted:
+            article.bylines.all().delete()
+            Byline.objects.bulk_create(
+                Byline(article=article, author_id=author_id, position=position)
+                for position, author_id in enumerate(wanted)
+            )
+        article.tags.set([tags[key] for key in entry["tags"]])
+        self.report(outcome, article)
+        return article
+
+    def image_texts(self, entry: dict) -> dict:
+        """Alt text (from what the drawing shows) and credit in each language the article has."""
+        motif, palette = entry["picture"]
+        motif, palette = demo_content.MOTIFS[motif], demo_content.PALETTES[palette]
+        alt = {
+            "en": f"Abstract illustration: {motif['en']}, in {palette['en']}.",
+            "hy": f"Վերացական նկարազարդում՝ {motif['hy']}, {palette['hy']}։",
+        }
+        values = {}
+        for language in self.languages:
+            if language in entry and language in alt:
+                values[f"image_alt_{language}"] = alt[language]
+                values[f"image_credit_{language}"] = demo_content.IMAGE_CREDIT[language]
+        return values
+
+    def schedule(self, when: tuple, article: Article) -> dict:
+        """
+        Status and date. A published date is set once, relative to the first
+        run, so the demo looks current and later runs leave it alone.
+        """
+        kind, *days = when
+        if kind == "draft":
+            values = {"status": Article.Status.DRAFT}
+            if article.pk is None:
+                values["published_at"] = self.now
+            return values
+        values = {"status": Article.Status.PUBLISHED}
+        if kind == "scheduled":
+            if article.pk is None or article.published_at <= self.now:
+                values["published_at"] = on_the_hour(self.now + datetime.timedelta(days=days[0]))
+        elif article.pk is None:
+            values["published_at"] = on_the_hour(self.now - datetime.timedelta(days=days[0]))
+        return values
+
+    @staticmethod
+    def has_image_file(article: Article) -> bool:
+        return bool(article.image) and article.image.storage.exists(article.image.name)
+
+
+def on_the_hour(moment: datetime.datetime) -> datetime.datetime:
+    return moment.replace(minute=0, second=0, microsecond=0)
+
+
+# Pictures -----------------------------------------------------------------
+
+
+def draw_illustration(key: str, motif: str, palette: str, size: tuple[int, int] = IMAGE_SIZE) -> bytes:
+    """
+    An original abstract JPEG for one article: a gradient and the named motif
+    in the named palette, laid out by a random generator seeded with ``key``,
+    so the same article always gets the same picture.
+    """
+    rng = random.Random(hashlib.sha256(key.encode()).digest())
+    colours = demo_content.PALETTES[palette]
+    top, bottom = colours["background"]
+    mask = Image.linear_gradient("L").resize(size)
+    picture = Image.composite(Image.new("RGB", size, bottom), Image.new("RGB", size, top), mask)
+    draw = ImageDraw.Draw(picture, "RGBA")
+    MOTIF_PAINTERS[motif](draw, rng, size, colours["shapes"])
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=88)
+    return buffer.getvalue()
+
+
+def _rgba(colour: tuple[int, int, int], alpha: int) -> tuple[int, int, int, int]:
+    return (*colour, alpha)
+
+
+def _waves(draw, rng, size, shapes):
+    width, height = size
+    rows = rng.randint(5, 8)
+    for row in range(rows):
+        base = height * (0.3 + 0.7 * row / rows)
+        amplitude = rng.uniform(20, 60)
+        wavelength = rng.uniform(300, 700)
+        phase = rng.uniform(0, math.tau)
+        crest = [(x, base + amplitude * math.sin(x / wavelength * math.tau + phase)) for x in range(0, width + 20, 20)]
+        draw.polygon([*crest, (width, height), (0, height)], fill=_rgba(shapes[row % len(shapes)], rng.randint(90, 150)))
+
+
+def _rails(draw, rng, size, shapes):
+    width, height = size
+    horizon = height * rng.uniform(0.3, 0.42)
+    vanishing = width * rng.uniform(0.35, 0.65)
+    ridge = [(x, horizon - 60 - 50 * math.sin(x / width * math.pi * rng.uniform(1, 3))) for x in range(0, width + 40, 40)]
+    draw.polygon([*ridge, (width, horizon), (0, horizon)], fill=_rgba(shapes[2], 140))
+    draw.rectangle((0, horizon, width, height), fill=_rgba(shapes[3], 60))
+    gauge = width * 0.18
+    for side in (-1, 1):
+        draw.line([(vanishing, horizon), (width / 2 + side * gauge, height)], fill=_rgba(shapes[1], 230), width=10)
+    # Sleepers, closer together towards the horizon.
+    for step in range(1, 30):
+        t = (step / 30) ** 2
+        y = horizon + (height - horizon) * t
+        half = gauge * t * 1.35
+        centre = vanishing + (width / 2 - vanishing) * t
+        draw.line([(centre - half, y), (centre + half, y)], fill=_rgba(shapes[0], 200), width=max(2, int(14 * t)))
+    draw.ellipse(_circle(vanishing, horizon - 40, 70), fill=_rgba(shapes[0], 180))
+
+
+def _sun(draw, rng, size, shapes):
+    width, height = size
+    cx, cy, radius = width * rng.uniform(0.3, 0.7), height * rng.uniform(0.32, 0.45), rng.uniform(150, 220)
+    for ray in range(24):
+        angle = ray / 24 * math.tau + rng.uniform(-0.05, 0.05)
+        reach = radius * rng.uniform(1.5, 2.4)
+        spread = 0.05
+        draw.polygon(
+            [(cx, cy),
+             (cx + reach * math.cos(angle - spread), cy + reach * math.sin(angle - spread)),
+             (cx + reach * math.cos(angle + spread), cy + reach * math.sin(angle + spread))],
+            fill=_rgba(shapes[2], 110),
+        )  # fmt: skip
+    draw.ellipse(_circle(cx, cy, radius), fill=_rgba(shapes[0], 240))
+    ground = height * 0.7
+    for band in range(6):
+        y = ground + band * (height - ground) / 6
+        draw.rectangle((0, y, width, y + (height - ground) / 12), fill=_rgba(shapes[band % 2 + 1], 170))
+
+
+def _grid(draw, rng, size, shapes):
+    width, height = size
+    cell, gap = rng.choice([(70, 14), (90, 18), (110, 20)])
+    columns, rows = width // cell, height // cell
+    left, top = (width - columns * cell) / 2, (height - rows * cell) / 2
+    for column in range(columns):
+        for row in range(rows):
+            if rng.random() < 0.2:
+                continue
+            lit = rng.random() < 0.12
+            colour = shapes[0] if lit else shapes[rng.randint(1, len(shapes) - 1)]
+            x, y = left + column * cell, top + row * cell
+            draw.rectangle((x, y, x + cell - gap, y + cell - gap), fill=_rgba(colour, 235 if lit else rng.randint(40, 110)))
+
+
+def _dots(draw, rng, size, shapes):
+    width, height = size
+    for cluster in range(rng.randint(4, 6)):
+        cx, cy = rng.uniform(0.1, 0.9) * width, rng.uniform(0.2, 0.8) * height
+        colour = shapes[cluster % len(shapes)]
+        draw.line([(cx, cy - 160), (cx + rng.uniform(-40, 40), cy - 230)], fill=_rgba(shapes[2], 200), width=8)
+        for _berry in range(rng.randint(18, 30)):
+            # A bunch narrows downwards.
+            dy = abs(rng.gauss(0, 90))
+            dx = rng.gauss(0, max(20, 90 - dy / 3))
+            draw.ellipse(_circle(cx + dx, cy - 120 + dy, rng.uniform(22, 40)), fill=_rgba(colour, rng.randint(130, 210)))
+
+
+def _columns(draw, rng, size, shapes):
+    width, height = size
+    columns = rng.randint(4, 6)
+    margin, gutter = 90, 36
+    column_width = (width - 2 * margin - gutter * (columns - 1)) / columns
+    for column in range(columns):
+        x = margin + column * (column_width + gutter)
+        y = margin
+        while y < height - margin:
+            block = rng.choice([18, 18, 18, 60, 140])
+            block = min(block, height - margin - y)
+            colour = shapes[0] if block > 100 else shapes[rng.randint(1, len(shapes) - 1)]
+            shorter = 0 if block > 20 else rng.choice([0, 0, column_width * 0.3])
+            draw.rectangle((x, y, x + column_width - shorter, y + block), fill=_rgba(colour, 200 if block > 100 else 120))
+            y += block + 14
+
+
+def _arcs(draw, rng, size, shapes):
+    width, height = size
+    left, right = width * rng.uniform(0.1, 0.2), width * rng.uniform(0.8, 0.9)
+    ground = height * rng.uniform(0.72, 0.82)
+    for arc in range(rng.randint(7, 11)):
+        rise = rng.uniform(150, ground - 60)
+        draw.arc((left, ground - rise, right, ground + rise), 180, 360, fill=_rgba(shapes[arc % len(shapes)], 170), width=rng.randint(4, 12))
+    for x in (left, right):
+        draw.ellipse(_circle(x, ground, 38), fill=_rgba(shapes[0], 240))
+    draw.line([(0, ground), (width, ground)], fill=_rgba(shapes[2], 160), width=4)
+
+
+def _hills(draw, rng, size, shapes):
+    width, height = size
+    draw.ellipse(_circle(width * rng.uniform(0.2, 0.8), height * 0.35, rng.uniform(90, 140)), fill=_rgba(shapes[3], 220))
+    for layer in range(5):
+        base = height * (0.45 + layer * 0.11)
+        waves = [(rng.uniform(0.5, 2.5), rng.uniform(0, math.tau), rng.uniform(20, 70)) for _ in range(3)]
+        ridge = [(x, base - sum(a * math.sin(x / width * math.tau * f + p) for f, p, a in waves)) for x in range(0, width + 20, 20)]
+        draw.polygon([*ridge, (width, height), (0, height)], fill=_rgba(shapes[layer % 3], 150 + layer * 20))
+
+
+def _bars(draw, rng, size, shapes):
+    width, height = size
+    bars = rng.randint(9, 14)
+    margin = 100
+    slot = (width - 2 * margin) / bars
+    level = rng.uniform(0.15, 0.3)
+    for bar in range(bars):
+        level = min(0.85, max(0.1, level + rng.uniform(-0.05, 0.12)))
+        x = margin + bar * slot
+        top = height - margin - level * (height - 2 * margin)
+        draw.rectangle((x + slot * 0.15, top, x + slot * 0.85, height - margin), fill=_rgba(shapes[bar % 2], 215))
+    draw.line([(margin / 2, height - margin), (width - margin / 2, height - margin)], fill=_rgba(shapes[2], 255), width=6)
+    for line in range(1, 4):
+        y = height - margin - line * (height - 2 * margin) / 4
+        draw.line([(margin / 2, y), (width - margin / 2, y)], fill=_rgba(shapes[3], 90), width=2)
+
+
+def _canals(draw, rng, size, shapes):
+    width, height = size
+    x = width * rng.uniform(0.3, 0.5)
+    trunk = []
+    for y in range(-20, height + 60, 60):
+        x += rng.uniform(-40, 40)
+        trunk.append((x, y))
+    draw.line(trunk, fill=_rgba(shapes[0], 230), width=14, joint="curve")
+    for x0, y0 in trunk[1:-1]:
+        for side in (-1, 1):
+            if rng.random() < 0.35:
+                continue
+            points, (x, y) = [(x0, y0)], (x0, y0)
+            for _step in range(rng.randint(4, 9)):
+                x += side * rng.uniform(40, 110)
+                y += rng.uniform(-25, 45)
+                points.append((x, y))
+            draw.line(points, fill=_rgba(shapes[1], 190), width=5, joint="curve")
+            draw.ellipse(_circle(*points[-1], 9), fill=_rgba(shapes[3], 230))
+            draw.ellipse(_circle(x0, y0, 12), fill=_rgba(shapes[2], 230))
+
+
+def _circle(x: float, y: float, radius: float) -> tuple[float, float, float, float]:
+    return (x - radius, y - radius, x + radius, y + radius)
+
+
+MOTIF_PAINTERS = {
+    "waves": _waves,
+    "rails": _rails,
+    "sun": _sun,
+    "grid": _grid,
+    "dots": _dots,
+    "columns": _columns,
+    "arcs": _arcs,
+    "hills": _hills,
+    "bars": _bars,
+    "canals": _canals,
+}
