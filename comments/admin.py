@@ -3,6 +3,7 @@ The moderation queue, the blocklist, and comment counts on the article list.
 The articles app knows nothing of comments: its admin is extended from here.
 """
 from django.contrib import admin
+from django.db import models
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils.html import format_html
@@ -39,6 +40,7 @@ class CommentAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     actions = ["approve", "unapprove", "mark_spam", "move_to_trash"]
     list_per_page = 50
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = [
         "article", "parent", "name", "email", "website", "text", "status",
         "hold_reason", "created_at", "approved_at", "approved_by", "ip_address", "user_agent",
@@ -47,10 +49,12 @@ class CommentAdmin(admin.ModelAdmin):
         "article", "parent", "hold_reason", "created_at", "approved_at", "approved_by", "ip_address", "user_agent"
     ]
 
-    def get_queryset(self, request):
-        # Pending comments first, newest first within each status group.
-        pending_first = Case(When(status=Comment.Status.PENDING, then=Value(0)), default=Value(1), output_field=IntegerField())
-        return super().get_queryset(request).annotate(pending_first=pending_first).order_by("pending_first", "-created_at", "-pk")
+    # The queue: pending comments first, newest first within each group.
+    ordering = [
+        Case(When(status=Comment.Status.PENDING, then=Value(0)), default=Value(1), output_field=IntegerField()).asc(),
+        "-created_at",
+        "-pk",
+    ]
 
     def has_add_permission(self, request):
         # Comments come from readers, through the site's form.
