@@ -164,8 +164,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
     def available_in(self, language: str):
-        """Articles whose title, slug and body are written in ``language``."""
-        query = self
+        """
+        Articles whose title, slug and body are written in ``language``, in a
+        section that has an address in it (else the article has none either).
+        """
+        query = self.exclude(_blank("section__slug", language))
         for field in Article.REQUIRED_TRANSLATION_FIELDS:
             query = query.exclude(_blank(field, language))
         return query
@@ -291,7 +294,9 @@ class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
 
     def is_available_in(self, language: str) -> bool:
-        return all(getattr(self, build_localized_fieldname(f, language)) for f in self.REQUIRED_TRANSLATION_FIELDS)
+        return bool(self.section.slug_in(language)) and all(
+            getattr(self, build_localized_fieldname(f, language)) for f in self.REQUIRED_TRANSLATION_FIELDS
+        )
 
     def available_languages(self) -> list[str]:
         return [language for language in site_languages() if self.is_available_in(language)]
@@ -400,11 +405,13 @@ class InlineImage(images.ImageOwner, models.Model):
 
 
 def expand_inline_images(html: str) -> str:
-    """The body with each of its inline images as a responsive <picture> (one query, at save time)."""
+    """
+    The body with each of its inline images as a responsive <picture> (one
+    query, at save time). Any other <picture> or <source> is dropped: only
+    renditions made here may appear in a body.
+    """
     ids = images.inline_image_ids(html)
-    if not ids:
-        return html
-    known = {picture.pk: picture.picture for picture in InlineImage.objects.filter(pk__in=ids)}
+    known = {picture.pk: picture.picture for picture in InlineImage.objects.filter(pk__in=ids)} if ids else {}
     return images.expand_inline_images(html, known)
 
 
