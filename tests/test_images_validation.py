@@ -4,9 +4,17 @@ import zlib
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from articles.images import UploadedPictureField
 from tests.pictures import jpeg_bytes, picture_bytes, png_bytes, upload
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The messages are translated; these tests read the English ones."""
+    with translation.override("en"):
+        yield
 
 
 def refusal(file) -> ValidationError:
