@@ -1,4 +1,5 @@
 """Real pictures made by Pillow for the image tests: small, with the metadata a phone writes."""
+import functools
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -22,7 +23,9 @@ def phone_exif(orientation: int = 1) -> Image.Exif:
     return exif
 
 
+@functools.cache
 def srgb_profile() -> bytes:
+    # Made once: a profile records the second it was made, so two calls may differ.
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 
