@@ -25,7 +25,9 @@ from articles import demo_content
 from articles.models import Article, Author, Byline, FormerSlug, Section, Tag
 from articles.richtext import sanitize_html
 
-IMAGE_SIZE = (1600, 900)
+# The painters below work in 1600×900 pixels; the stored picture is IMAGE_SIZE.
+CANVAS = (1600, 900)
+IMAGE_SIZE = CANVAS
 
 
 class Command(BaseCommand):
@@ -191,19 +193,23 @@ def on_the_hour(moment: datetime.datetime) -> datetime.datetime:
 # Pictures -----------------------------------------------------------------
 
 
-def draw_illustration(key: str, motif: str, palette: str, size: tuple[int, int] = IMAGE_SIZE) -> bytes:
+def draw_illustration(key: str, motif: str, palette: str, size: tuple[int, int] | None = None) -> bytes:
     """
     An original abstract JPEG for one article: a gradient and the named motif
     in the named palette, laid out by a random generator seeded with ``key``,
-    so the same article always gets the same picture.
+    so the same article always gets the same picture. The motifs are drawn on
+    a 1600×900 canvas, scaled to ``size`` (IMAGE_SIZE by default).
     """
     rng = random.Random(hashlib.sha256(key.encode()).digest())
     colours = demo_content.PALETTES[palette]
     top, bottom = colours["background"]
-    mask = Image.linear_gradient("L").resize(size)
-    picture = Image.composite(Image.new("RGB", size, bottom), Image.new("RGB", size, top), mask)
+    mask = Image.linear_gradient("L").resize(CANVAS)
+    picture = Image.composite(Image.new("RGB", CANVAS, bottom), Image.new("RGB", CANVAS, top), mask)
     draw = ImageDraw.Draw(picture, "RGBA")
-    MOTIF_PAINTERS[motif](draw, rng, size, colours["shapes"])
+    MOTIF_PAINTERS[motif](draw, rng, CANVAS, colours["shapes"])
+    size = size or IMAGE_SIZE
+    if size != CANVAS:
+        picture = picture.resize(size, Image.Resampling.LANCZOS)
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=88)
     return buffer.getvalue()
