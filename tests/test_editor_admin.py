@@ -48,6 +48,26 @@ def test_editor_creates_a_bilingual_article_that_readers_can_read_in_both_langua
     assert "<h1>Երկխոսության նոր մակարդակ</h1>" in armenian.content.decode()
 
 
+def test_editor_creates_an_armenian_only_article_that_english_readers_are_pointed_to(client, editor):
+    english_left_empty = {"title_en": "", "slug_en": "", "summary_en": "", "body_en": ""}
+
+    response = client.post(ADD_URL, admin_article_form(make_section(), make_author(), **english_left_empty))
+
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.available_languages() == ["hy"]
+    client.logout()
+    assert client.get(article.get_absolute_url("hy")).status_code == 200
+
+
+def test_slugs_left_empty_in_the_admin_are_made_from_the_titles(client, editor):
+    response = client.post(ADD_URL, admin_article_form(make_section(), make_author(), slug_en="", slug_hy=""))
+
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert (article.slug_en, article.slug_hy) == ("a-new-level-of-dialogue", "erkkhosutyan-nor-makardak")
+
+
 def test_armenian_slug_left_empty_in_the_admin_is_transliterated_from_the_armenian_title(client, editor):
     response = client.post(ADD_URL, admin_article_form(make_section(), make_author(), slug_hy=""))
 

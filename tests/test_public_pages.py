@@ -322,3 +322,12 @@ def test_preview_is_not_for_anonymous_readers(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_armenian_home_lists_an_armenian_article_whose_section_has_no_armenian_name(client):
+    english_section = make_section(languages=("en",))
+    article = make_article(section=english_section)
+
+    response = client.get("/hy/")
+
+    assert response.status_code == 200
