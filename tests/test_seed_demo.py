@@ -200,3 +200,11 @@ def test_the_scheduled_demo_article_moves_ahead_once_its_date_has_passed():
     scheduled.refresh_from_db()
     assert scheduled.published_at > timezone.now() + datetime.timedelta(days=6)
     assert not scheduled.is_public
+
+
+def test_demo_rows_pass_the_models_own_validation():
+    seed()
+
+    for model in (Section, Author, Tag, Article):
+        for row in model.objects.all():
+            row.full_clean()
