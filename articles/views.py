@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
-from .models import Article, Byline, Author, FormerSlug, Section, Tag, site_languages
+from .models import Article, Byline, Author, Section, Tag, site_languages
 
 
 def public_articles(language: str):
@@ -73,10 +73,11 @@ def author_detail(request, slug):
 
 
 def month_archive(request, year, month):
-    try:
-        start = timezone.make_aware(datetime.datetime(year, month, 1))
-    except (ValueError, OverflowError):
+    # A year's margin at both ends of the calendar: the month's end and its
+    # conversion to UTC must stay dates too (9999/12 and 1/1 overflowed).
+    if not (datetime.MINYEAR < year < datetime.MAXYEAR and 1 <= month <= 12):
         raise Http404
+    start = timezone.make_aware(datetime.datetime(year, month, 1))
     end = (start + datetime.timedelta(days=32)).replace(day=1)
     page = paginate(request, public_articles(get_language()).filter(published_at__gte=start, published_at__lt=end))
     return render(
@@ -108,13 +109,14 @@ def find_elsewhere(request, published, language, slug):
     An article not found under ``slug`` in this language: it may be known by
     a former slug, or by its slug in another language.
     """
-    former = FormerSlug.objects.filter(language=language, slug=slug, article__in=published).first()
-    if former:
-        return redirect(former.article.get_absolute_url(language), permanent=True)
-    in_any_language = Q()
-    for code in site_languages():
-        in_any_language |= Q(**{build_localized_fieldname("slug", code): slug})
-    article = published.filter(in_any_language).first()
+    # A former slug may belong to a translation since removed: that article
+    # then answers like any other lacking this language.
+    article = published.filter(former_slugs__language=language, former_slugs__slug=slug).first()
+    if article is None:
+        in_any_language = Q()
+        for code in site_languages():
+            in_any_language |= Q(**{build_localized_fieldname("slug", code): slug})
+        article = published.filter(in_any_language).first()
     if article is None:
         raise Http404
     if article.is_available_in(language):

@@ -174,7 +174,7 @@ def test_month_archive_of_the_current_month_answers_200(client, language):
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/en/2026/13/", "/hy/2026/0/", "/en/0/1/", "/en/99999/1/"])
+@pytest.mark.parametrize("path", ["/en/2026/13/", "/hy/2026/0/", "/en/0/1/", "/en/99999/1/", "/en/2026/99999999999999999999/"])
 def test_month_archive_of_an_impossible_month_answers_404(client, path):
     response = client.get(path)
 
@@ -331,3 +331,21 @@ def test_armenian_home_lists_an_armenian_article_whose_section_has_no_armenian_n
     response = client.get("/hy/")
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/en/9999/12/", "/hy/1/1/"])
+def test_month_archive_at_the_edges_of_the_calendar_never_fails(client, path):
+    response = client.get(path)
+
+    assert response.status_code in (200, 404)
+
+
+def test_old_slug_of_a_translation_since_removed_answers_404_with_the_languages_left(client, article):
+    old_url = article.get_absolute_url("hy")
+    article.title_hy, article.slug_hy, article.body_hy = "", None, ""
+    article.save()
+
+    response = client.get(old_url)
+
+    assert response.status_code == 404
+    assert f'href="{article.get_absolute_url("en")}"' in response.content.decode()
