@@ -58,6 +58,13 @@ def test_an_empty_editor_paragraph_does_not_count_as_a_body():
     assert list(Article.objects.available_in("hy")) == []
 
 
+def test_an_article_is_not_available_in_a_language_its_section_has_no_address_in():
+    article = make_article(section=make_section(languages=("en",)), languages=("en", "hy"))
+
+    assert not article.is_available_in("hy")
+    assert list(Article.objects.available_in("hy")) == []
+
+
 def test_is_available_in_agrees_with_available_in():
     english_only = make_article(languages=("en",))
 

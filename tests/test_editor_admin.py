@@ -142,6 +142,15 @@ def test_article_list_shows_each_articles_translation_completeness(client, edito
     assert "HY ✗" in page
 
 
+@pytest.mark.parametrize("query", ["status__exact=draft", "published_at__year=2022", "allow_comments__exact=1"])
+def test_article_list_filters_and_date_hierarchy_work_for_editors(client, editor, query):
+    make_article(status=Article.Status.DRAFT)
+
+    response = client.get(f"/admin/articles/article/?{query}")
+
+    assert response.status_code == 200
+
+
 def test_article_list_search_finds_articles_by_armenian_title(client, editor):
     wanted = make_article(title_hy="Տնտեսական աճ")
     make_article()

@@ -2,6 +2,9 @@
 import re
 
 import pytest
+from django.test import RequestFactory
+from django.utils import translation
+from django.views.defaults import server_error
 
 from tests.factories import make_article, make_section, make_tag
 
@@ -75,6 +78,19 @@ def test_unknown_page_in_armenian_speaks_armenian(client):
     response = client.get("/hy/no-such-section/no-such-article/extra/")
 
     assert "Էջը չի գտնվել" in response.content.decode()
+
+
+def test_server_error_page_is_in_the_pages_language():
+    request = RequestFactory().get("/hy/")
+
+    with translation.override("hy"):
+        response = server_error(request)
+
+    page = response.content.decode()
+    assert response.status_code == 500
+    assert '<html lang="hy">' in page
+    assert "Something went wrong" not in page
+    assert 'href="/hy/"' in page
 
 
 def test_article_in_a_language_it_lacks_answers_in_the_asked_language(client):

@@ -41,6 +41,17 @@ def test_javascript_links_are_removed_on_save():
     assert "click" in body
 
 
+@pytest.mark.parametrize(
+    "href",
+    ["&#106;avascript:alert(1)", " javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+     "vbscript:msgbox(1)"],
+)  # fmt: skip
+def test_disguised_and_other_dangerous_link_schemes_are_removed_on_save(href):
+    body = saved_body(f'<p><a href="{href}">click</a></p>')
+
+    assert "href" not in body
+
+
 def test_styles_iframes_and_forms_are_removed_on_save():
     body = saved_body('<style>p{}</style><iframe src="https://evil.example"></iframe><form><input></form><p>Kept</p>')
 
