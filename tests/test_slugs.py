@@ -3,6 +3,7 @@ import json
 import re
 from pathlib import Path
 
+import django
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,9 +11,10 @@ from django.db import IntegrityError
 
 from articles.models import RESERVED_SECTION_SLUGS, Section
 from articles.transliteration import ARMENIAN_DIGRAPHS, ARMENIAN_TO_LATIN, slug_from_title
-from tests.factories import make_article, make_section
+from tests.factories import make_article, make_editor, make_section
 
 TRANSLITERATE_JS = Path(settings.BASE_DIR) / "static" / "admin" / "js" / "transliterate.js"
+URLIFY_JS = Path(django.__file__).parent / "contrib" / "admin" / "static" / "admin" / "js" / "urlify.js"
 
 
 def js_object(name: str) -> dict[str, str]:
@@ -34,6 +36,27 @@ def test_python_and_javascript_transliterate_with_the_same_letter_table():
 
 def test_python_and_javascript_transliterate_with_the_same_digraphs():
     assert js_object("ARMENIAN_DIGRAPHS") == ARMENIAN_DIGRAPHS
+
+
+@pytest.mark.browser
+def test_the_admins_prefilled_slug_matches_the_slug_saved_from_the_title(browser_page):
+    titles = ["Երկխոսության նոր մակարդակ", "Հայաստան ու Ռուսաստան", "Ծառուկյան և Ջհանգիրյան", "Budget talks"]
+    browser_page.set_content("<!doctype html><title>urlify</title>")
+    browser_page.add_script_tag(path=URLIFY_JS)
+    browser_page.add_script_tag(path=TRANSLITERATE_JS)
+
+    prefilled = [browser_page.evaluate("title => URLify(title, 200, false)", title) for title in titles]
+
+    assert prefilled == [slug_from_title(title) for title in titles]
+
+
+@pytest.mark.django_db
+def test_the_admin_article_form_loads_the_transliteration_script(client):
+    client.force_login(make_editor())
+
+    response = client.get("/admin/articles/article/add/")
+
+    assert "admin/js/transliterate.js" in response.content.decode()
 
 
 def test_the_letter_table_covers_every_lowercase_armenian_letter():
