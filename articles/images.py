@@ -47,13 +47,10 @@ MESSAGES = {
     "too_many_pixels": _(
         "This picture is %(width)s × %(height)s pixels; pictures may have at most %(limit)s million pixels."
     ),
+    "bomb": _("This picture declares more pixels than can be handled; pictures may have at most %(limit)s million."),
     "unsupported": _("This file is not a JPEG, PNG, WebP or GIF picture. SVG and other formats are not accepted."),
     "corrupt": _("This picture is damaged or incomplete and cannot be read. Please export it again."),
 }
-
-
-def max_pixels() -> int:
-    return settings.IMAGE_MAX_PIXELS
 
 
 def check_upload(upload) -> None:
@@ -67,65 +64,40 @@ def check_upload(upload) -> None:
             code="too_large",
             params={"size": filesizeformat(upload.size), "limit": filesizeformat(settings.MAX_UPLOAD_SIZE)},
         )
-    upload.seek(0)
     try:
-        with open_picture(upload) as picture:
-            # Decoding every pixel is the only way to find a truncated file.
-            picture.load()
+        # Decoding every pixel is the only way to find a truncated file.
+        decode(file=upload).close()
     finally:
         upload.seek(0)
 
 
-class open_picture:
+def decode(file) -> Image.Image:
     """
-    ``with open_picture(file) as picture:`` a Pillow image of an accepted
-    format and size, or a ValidationError saying what is wrong with it.
+    The picture in ``file``, decoded, if it is an accepted format and size;
+    otherwise a ValidationError saying what is wrong with it.
     """
-
-    def __init__(self, file):
-        self.file = file
-        self.picture = None
-
-    def __enter__(self) -> Image.Image:
-        limit = max_pixels()
-        try:
-            with warnings.catch_warnings():
-                # Pillow only warns between its limit and twice that; refuse there too.
-                warnings.simplefilter("error", Image.DecompressionBombWarning)
-                # Pillow closes the file it is given; give it a copy so the upload stays usable.
-                self.file.seek(0)
-                self.picture = Image.open(io.BytesIO(self.file.read()), formats=ACCEPTED_FORMATS)
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise ValidationError(
-                MESSAGES["too_many_pixels"], code="too_many_pixels",
-                params={"width": "?", "height": "?", "limit": limit // 1_000_000},
-            )  # fmt: skip
-        except UnidentifiedImageError:
-            raise ValidationError(MESSAGES["unsupported"], code="unsupported")
-        except (OSError, SyntaxError, ValueError):
-            raise ValidationError(MESSAGES["corrupt"], code="corrupt")
-        width, height = self.picture.size
-        if width * height > limit:
-            self.picture.close()
-            raise ValidationError(
-                MESSAGES["too_many_pixels"], code="too_many_pixels",
-                params={"width": width, "height": height, "limit": limit // 1_000_000},
-            )  # fmt: skip
-        self._load = self.picture.load
-        self.picture.load = self._checked_load
-        return self.picture
-
-    def _checked_load(self):
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error", Image.DecompressionBombWarning)
-                return self._load()
-        except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombWarning):
-            raise ValidationError(MESSAGES["corrupt"], code="corrupt")
-
-    def __exit__(self, *exc):
-        if self.picture is not None:
-            self.picture.close()
+    limit = settings.IMAGE_MAX_PIXELS
+    file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between its own limit and twice that; refuse there too.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # Pillow closes the file it reads; give it a copy so the upload stays usable.
+            picture = Image.open(io.BytesIO(file.read()), formats=ACCEPTED_FORMATS)
+            width, height = picture.size
+            if width * height > limit:
+                raise ValidationError(
+                    MESSAGES["too_many_pixels"], code="too_many_pixels",
+                    params={"width": width, "height": height, "limit": limit // 1_000_000},
+                )  # fmt: skip
+            picture.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(MESSAGES["bomb"], code="too_many_pixels", params={"limit": limit // 1_000_000})
+    except UnidentifiedImageError:
+        raise ValidationError(MESSAGES["unsupported"], code="unsupported")
+    except (OSError, SyntaxError, ValueError, EOFError):
+        raise ValidationError(MESSAGES["corrupt"], code="corrupt")
+    return picture
 
 
 class UploadedPictureField(forms.ImageField):
@@ -191,11 +163,14 @@ def encode_renditions(file) -> list[Encoded]:
     full size, WebP and JPEG (PNG when transparent) at each rendition width
     up to the picture's own, and the social card.
     """
-    with open_picture(file) as original:
-        original.load()
+    original = decode(file)
+    try:
         source_format = "JPEG" if original.format == "MPO" else original.format
         icc_profile = original.info.get("icc_profile") if original.mode in ("RGB", "RGBA") else None
         upright = ImageOps.exif_transpose(original)
+    finally:
+        # close(), unlike leaving a with block, frees the pixels: 72 MB for 24 MP.
+        original.close()
     transparent = upright.has_transparency_data
     picture = upright.convert("RGBA" if transparent else "RGB")
     del upright
