@@ -17,10 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 
 from . import moderation
-from .models import Comment
+from .models import DUPLICATE_MESSAGE, Comment
 
 TIMESTAMP_SALT = "comments.form-timestamp"
-DUPLICATE_MESSAGE = _("You have already posted this comment. It looks as though you already said that!")
 
 
 def sign_timestamp(article: Article, at: float | None = None) -> str:
@@ -118,15 +117,11 @@ class CommentForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         email, text = cleaned.get("email"), cleaned.get("text")
-        if email and text:
-            probe = Comment(article=self.article, email=email, text=text)
-            if Comment.objects.filter(fingerprint=probe.compute_fingerprint()).exists():
-                raise forms.ValidationError(DUPLICATE_MESSAGE, code="duplicate")
-            if moderation.is_flooding(self.ip_address, email):
-                raise forms.ValidationError(
-                    _("You are posting comments too quickly. Please wait a few seconds and try again."),
-                    code="flood",
-                )
+        # Exact duplicates are the model's rule (Comment.clean); flooding is about the request.
+        if email and text and moderation.is_flooding(self.ip_address, email):
+            raise forms.ValidationError(
+                _("You are posting comments too quickly. Please wait a few seconds and try again."), code="flood"
+            )
         return cleaned
 
     def _post_clean(self):

@@ -22,6 +22,9 @@ from articles.models import Article
 UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
+DUPLICATE_MESSAGE = _("You have already posted this comment. It looks as though you already said that!")
+
+
 def validate_printable(value: str) -> None:
     if UNPRINTABLE.search(value or ""):
         raise ValidationError(_("This field contains characters that cannot be shown."), code="unprintable")
@@ -41,15 +44,25 @@ class CommentQuerySet(models.QuerySet):
             visible |= models.Q(pk__in=own_ids, status__in=Comment.HELD_STATUSES)
         return self.filter(visible, article=article).order_by("created_at", "pk")
 
+    # Moderation saves comment by comment rather than with one UPDATE, so that
+    # post_save fires for each: a page cache listening there goes fresh at once.
+    MODERATION_FIELDS = ["status", "approved_at", "approved_by"]
+
     def approve(self, by=None) -> int:
         """Approves every comment not yet approved, recording who and when."""
-        return self.exclude(status=Comment.Status.APPROVED).update(
-            status=Comment.Status.APPROVED, approved_at=timezone.now(), approved_by=by
-        )
+        comments = list(self.exclude(status=Comment.Status.APPROVED))
+        for comment in comments:
+            comment.approve(by=by)
+            comment.save(update_fields=self.MODERATION_FIELDS)
+        return len(comments)
 
     def set_status(self, status) -> int:
         """Moves comments out of the public view: to the queue, spam or trash."""
-        return self.update(status=status, approved_at=None, approved_by=None)
+        comments = list(self.exclude(status=status))
+        for comment in comments:
+            comment.status, comment.approved_at, comment.approved_by = status, None, None
+            comment.save(update_fields=self.MODERATION_FIELDS)
+        return len(comments)
 
     def older_than_retention(self, now=None):
         cutoff = (now or timezone.now()) - timezone.timedelta(days=settings.COMMENTS_RETENTION_DAYS)
@@ -130,6 +143,12 @@ class Comment(models.Model):
         self.depth = self.parent.depth + 1 if self.parent_id else 1
         self.fingerprint = self.compute_fingerprint()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        # Exact duplicates are refused: the same words from the same email on the same article.
+        if self.article_id and self.email and self.text:
+            if Comment.objects.filter(fingerprint=self.compute_fingerprint()).exclude(pk=self.pk).exists():
+                raise ValidationError(DUPLICATE_MESSAGE, code="duplicate")
 
     def compute_fingerprint(self) -> str:
         material = f"{self.article_id}\n{self.email.strip().lower()}\n{self.text}"

@@ -30,7 +30,8 @@ from django.views.decorators.http import require_POST
 from articles.models import Article
 from articles.views import render_article
 
-from .forms import DUPLICATE_MESSAGE, CommentForm
+from .forms import CommentForm
+from .models import DUPLICATE_MESSAGE
 from .moderation import comments_open
 from .notifications import notify_moderators
 

@@ -218,3 +218,37 @@ def test_a_failing_mail_server_does_not_lose_the_comment(client, moderator, sett
         response = post_comment(client, article)
 
     assert response.status_code == 302 and Comment.objects.count() == 1
+
+
+def test_editing_a_comment_into_a_duplicate_is_a_form_error_not_a_crash(moderator_client):
+    article = make_article()
+    original = make_comment(article, email="same@example.org", text="Said once.")
+    other = make_comment(article, email="same@example.org", text="Said differently.", status=Comment.Status.PENDING)
+    url = reverse("admin:comments_comment_change", args=[other.pk])
+
+    response = moderator_client.post(url, {"name": other.name, "email": other.email, "website": "",
+                                           "text": original.text, "status": "pending"})  # fmt: skip
+
+    assert response.status_code == 200
+    assert "You have already posted this comment." in response.content.decode()
+
+
+def test_every_moderated_comment_is_saved_so_caches_hear_of_it(moderator_client):
+    """A page cache invalidates on post_save; bulk actions must not bypass it with a bare UPDATE."""
+    from django.db.models.signals import post_save
+
+    article = make_article()
+    comments = [make_comment(article, status=Comment.Status.PENDING) for _ in range(3)]
+    heard = []
+
+    def listen(sender, instance, **kwargs):
+        heard.append(instance.pk)
+
+    post_save.connect(listen, sender=Comment)
+    try:
+        run_action(moderator_client, "approve", comments)
+        run_action(moderator_client, "move_to_trash", comments[:1])
+    finally:
+        post_save.disconnect(listen, sender=Comment)
+
+    assert sorted(heard) == sorted([c.pk for c in comments] + [comments[0].pk])

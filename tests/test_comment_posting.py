@@ -436,3 +436,22 @@ def test_get_on_the_posting_address_is_refused_politely(client):
     response = client.get(post_url(article))
 
     assert response.status_code == 405
+
+
+def test_oversized_request_is_refused_without_a_server_error(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100_000
+    article = make_article()
+
+    response = post_comment(client, article, text="x" * 200_000)
+
+    assert response.status_code == 400
+    assert Comment.objects.count() == 0
+
+
+def test_body_that_is_not_utf8_is_answered_without_a_server_error(client):
+    article = make_article()
+    body = b"text=caf\xe9+\xff\xfe&name=N\xe4me&email=a%40example.org&timestamp=x"
+
+    response = client.post(post_url(article), body, content_type="application/x-www-form-urlencoded")
+
+    assert response.status_code == 400
