@@ -33,3 +33,16 @@ def test_reader_follows_an_article_from_the_home_page_and_switches_it_to_armenia
     assert english_title == article.title_en
     assert page.locator("h1").inner_text() == article.title_hy
     assert page.locator("html").get_attribute("lang") == "hy"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_reader_who_switched_to_armenian_is_sent_to_armenian_from_the_root(browser_page, live_server):
+    make_article()
+    page = browser_page
+    page.goto(f"{live_server.url}/en/")
+    page.locator("nav.language-switch").get_by_role("link", name="Հայերեն").click()
+    page.wait_for_url("**/hy/")
+
+    page.goto(f"{live_server.url}/")
+
+    assert page.url == f"{live_server.url}/hy/"

@@ -117,7 +117,8 @@ def test_article_page_shows_section_label_authors_and_body(client):
 
 def test_article_page_shows_the_date_as_day_month_year_with_slashes(client):
     yerevan = zoneinfo.ZoneInfo("Asia/Yerevan")
-    article = make_article(published_at=datetime.datetime(2022, 10, 5, 9, 30, tzinfo=yerevan))
+    # 21:30 on the 4th in UTC: the date shown is Yerevan's.
+    article = make_article(published_at=datetime.datetime(2022, 10, 5, 1, 30, tzinfo=yerevan))
 
     english = client.get(article.get_absolute_url("en")).content.decode()
     armenian = client.get(article.get_absolute_url("hy")).content.decode()

@@ -28,6 +28,7 @@ def language_switch(context):
     alternates = context.get("alternate_urls") or {}
     current = get_language()
     return {
+        "cookie_name": settings.LANGUAGE_COOKIE_NAME,
         "languages": [
             {
                 "code": code,
