@@ -4,8 +4,13 @@ The "Leave a Reply" form.
 It carries no CSRF token and nothing else tied to a reader, so the article page
 that holds it can be served to everyone from a shared cache. Its protections are
 those a shared page allows: a honeypot field, a signed timestamp minted when the
-page was rendered, flood control, duplicate refusal (moderation.py), and the
-moderation queue itself.
+page was rendered, flood control (moderation.py), duplicate refusal
+(Comment.clean), and the moderation queue itself.
+
+The timestamp has no expiry: a page may sit in the cache for days, and its
+readers must still be able to post. A cached page's timestamp is older than its
+reader's visit, so people are never held as too fast because of the cache;
+what the rule catches is a script that fetches a page and posts at once.
 """
 import time
 
@@ -17,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 
 from . import moderation
-from .models import DUPLICATE_MESSAGE, Comment
+from .models import Comment
 
 TIMESTAMP_SALT = "comments.form-timestamp"
 
@@ -40,12 +45,10 @@ def read_timestamp(article: Article, value: str) -> float | None:
 
 
 class CommentForm(forms.ModelForm):
-    # Hidden from people by CSS (and from assistive technology by its label);
-    # bots that fill every field give themselves away.
-    HONEYPOT = "homepage"
-
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     timestamp = forms.CharField(widget=forms.HiddenInput, error_messages={"required": _("The form is incomplete.")})
+    # The honeypot: moved off-screen by CSS, labelled for screen readers as a
+    # field to leave empty. Scripts that fill every field give themselves away.
     homepage = forms.CharField(
         required=False, label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),

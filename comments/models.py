@@ -21,7 +21,6 @@ from articles.models import Article
 # Unicode non-characters: nothing a person types, and some break XML feeds.
 UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
-
 DUPLICATE_MESSAGE = _("You have already posted this comment. It looks as though you already said that!")
 
 
