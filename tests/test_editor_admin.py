@@ -160,12 +160,26 @@ def test_article_list_search_finds_articles_by_armenian_title(client, editor):
     assert list(response.context["cl"].result_list) == [wanted]
 
 
-def test_staff_see_a_draft_in_the_preview_from_view_on_site(client, editor):
+def test_view_on_site_of_a_draft_opens_its_preview(client, editor):
     draft = make_article(status=Article.Status.DRAFT)
 
     change_page = client.get(f"/admin/articles/article/{draft.pk}/change/")
-    preview = client.get(draft.get_preview_url("en"))
 
-    assert change_page.status_code == 200
+    assert f'href="{draft.get_preview_url("en")}"' in change_page.content.decode()
+
+
+def test_view_on_site_of_a_published_article_opens_its_public_page(client, editor):
+    article = make_article()
+
+    change_page = client.get(f"/admin/articles/article/{article.pk}/change/")
+
+    assert f'href="{article.get_absolute_url("en")}"' in change_page.content.decode()
+
+
+def test_staff_see_a_draft_in_the_preview(client, editor):
+    draft = make_article(status=Article.Status.DRAFT)
+
+    preview = client.get(draft.get_preview_url("hy"))
+
     assert preview.status_code == 200
-    assert f"<h1>{draft.title_en}</h1>" in preview.content.decode()
+    assert f"<h1>{draft.title_hy}</h1>" in preview.content.decode()
