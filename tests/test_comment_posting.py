@@ -455,3 +455,11 @@ def test_body_that_is_not_utf8_is_answered_without_a_server_error(client):
     response = client.post(post_url(article), body, content_type="application/x-www-form-urlencoded")
 
     assert response.status_code == 400
+
+
+def test_editors_preview_of_a_draft_offers_no_comment_form(admin_client):
+    draft = make_article(status=Article.Status.DRAFT)
+
+    page = admin_client.get(draft.get_preview_url("en")).content.decode()
+
+    assert "Leave a Reply" not in page and "Comments are closed." not in page

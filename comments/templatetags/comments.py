@@ -52,6 +52,7 @@ def comment_section(context, article: Article):
         "thread": replies[None],
         "count": sum(1 for comment in comments if comment.is_public),
         "open": is_open,
+        "preview": context.get("preview"),
         "form": form,
         "replying_to": replying_to,
         "max_depth": settings.COMMENTS_MAX_DEPTH,
