@@ -21,6 +21,7 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -40,7 +41,6 @@ MASTER_OPTIONS = {
     "WEBP": {"quality": 92, "method": 4},
 }
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
-MIME_TYPES = {"webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
 
 MESSAGES = {
     "too_large": _("This file is %(size)s; pictures may be at most %(limit)s."),
@@ -190,12 +190,12 @@ def encode_renditions(file) -> list[Encoded]:
     for width in widths:
         height = max(1, round(picture.height * width / picture.width))
         resized = _resize(picture, (width, height))
-        files.append(Encoded(_encode(resized, "WEBP", WEBP_OPTIONS, icc_profile), width, height, "webp", "srcset", f"{width}w"))
-        files.append(
-            Encoded(_encode(resized, fallback[1], fallback[2], icc_profile), width, height, fallback[0], "srcset", f"{width}w")
-        )
+        for format, pillow_format, options in [("webp", "WEBP", WEBP_OPTIONS), fallback]:
+            content = _encode(resized, pillow_format, options, icc_profile)
+            files.append(Encoded(content, width, height, format, "srcset", f"{width}w"))
     card = _social_crop(picture)
-    files.append(Encoded(_encode(card, fallback[1], fallback[2], icc_profile), *card.size, fallback[0], "social", "social"))
+    content = _encode(card, fallback[1], fallback[2], icc_profile)
+    files.append(Encoded(content, card.width, card.height, fallback[0], "social", "social"))
     return files
 
 
@@ -211,7 +211,8 @@ def store_renditions(encoded: list[Encoded], storage, name: str) -> tuple[str, l
     stem = posixpath.splitext(master_name)[0]
     stored = []
     for rendition in renditions:
-        stored_name = storage.save(f"{stem}.{rendition.suffix}.{_extension(rendition.format)}", ContentFile(rendition.content))
+        rendition_name = f"{stem}.{rendition.suffix}.{_extension(rendition.format)}"
+        stored_name = storage.save(rendition_name, ContentFile(rendition.content))
         stored.append(
             {
                 "name": stored_name,
@@ -260,7 +261,9 @@ class ImageOwner:
         stored = None
         if self.pk:
             stored = type(self).objects.filter(pk=self.pk).values("image", "image_renditions").first()
-        old_files = [stored["image"], *(r["name"] for r in stored["image_renditions"] or [])] if stored and stored["image"] else []
+        old_files = []
+        if stored and stored["image"]:
+            old_files = [stored["image"], *(rendition["name"] for rendition in stored["image_renditions"] or [])]
 
         if not self.image:
             self.image_renditions, self.image_width, self.image_height = [], None, None
@@ -334,10 +337,6 @@ class Renditions:
         return ", ".join(f"{r.url} {r.width}w" for r in self.fallback)
 
     @property
-    def fallback_type(self) -> str:
-        return MIME_TYPES[self.fallback[-1].format]
-
-    @property
     def src(self) -> Rendition:
         """For browsers without srcset: the middle width, sharp enough without being the heaviest."""
         return self.fallback[len(self.fallback) // 2]
@@ -388,22 +387,16 @@ def expand_inline_images(html: str, renditions_by_id: dict[int, Renditions]) -> 
         renditions = renditions_by_id.get(int(value)) if value.isdigit() else None
         if not renditions:
             return match.group(0)
-        # The alt text was escaped by nh3 already; keep it as it is.
-        alt = attributes.get("alt", "")
+        # The alt text comes out of nh3 already escaped; escaping it again would show "&amp;quot;".
+        alt = mark_safe(attributes.get("alt", ""))
         return format_html(
             '<picture><source type="image/webp" srcset="{}" sizes="{}">'
             '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="lazy" decoding="async"'
             ' data-file="{}"></picture>',
             renditions.webp_srcset, BODY_SIZES, renditions.src.url, renditions.fallback_srcset, BODY_SIZES,
-            renditions.largest.width, renditions.largest.height, _Raw(alt), value,
+            renditions.largest.width, renditions.largest.height, alt, value,
         )  # fmt: skip
 
     return _IMG.sub(expand, html)
 
-
-class _Raw(str):
-    """An attribute value that nh3 has already escaped."""
-
-    def __html__(self):
-        return str(self)
 

@@ -94,7 +94,10 @@ def main() -> None:
         f"  ingest {result['total']:.2f} s (checks {result['check']:.2f} s, renditions {result['renditions']:.2f} s,"
         f" storing {result['store']:.2f} s); {result['files']} files, master {result['master']}"
     )
-    print(f"  peak memory {result['peak_rss_mb']:.0f} MB resident (process before the upload: {result['rss_before_mb']:.0f} MB)")
+    print(
+        f"  peak memory {result['peak_rss_mb']:.0f} MB resident"
+        f" (process before the upload: {result['rss_before_mb']:.0f} MB)"
+    )
 
 
 if __name__ == "__main__":

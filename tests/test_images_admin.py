@@ -46,7 +46,8 @@ def test_an_editor_uploads_a_featured_image_and_readers_get_stripped_renditions(
 
 
 def test_an_svg_upload_is_a_clear_form_error_on_the_image(client, editor):
-    svg = upload(b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "logo.svg", "image/svg+xml")
+    svg_text = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    svg = upload(svg_text, "logo.svg", "image/svg+xml")
 
     response = client.post(ADD_URL, with_picture(image=svg))
 
@@ -127,7 +128,8 @@ def test_the_picker_is_for_staff_only(client):
 
 
 def body_with(picture: InlineImage, alt="Map of the border") -> str:
-    return f'<p>Before.</p><figure><img src="/media/whatever.jpg" data-file="{picture.pk}" alt="{alt}"><figcaption>The border</figcaption></figure>'
+    figure = f'<img src="/media/whatever.jpg" data-file="{picture.pk}" alt="{alt}"><figcaption>The border</figcaption>'
+    return f"<p>Before.</p><figure>{figure}</figure>"
 
 
 def test_a_body_picture_becomes_a_responsive_picture_when_the_article_is_saved(client):
