@@ -146,3 +146,33 @@ def test_the_orphan_commands_dry_run_lists_without_deleting(capsys):
     out = capsys.readouterr().out
     assert storage.exists(orphan)
     assert orphan in out and "Would delete 1 orphaned image files." in out
+
+
+def test_make_renditions_processes_pictures_stored_before_renditions_existed(django_capture_on_commit_callbacks):
+    article = make_article()
+    storage = article.image.storage
+    legacy = storage.save("articles/2024/05/legacy.jpg", ContentFile(jpeg_bytes(size=(1000, 600))))
+    Article.objects.filter(pk=article.pk).update(image=legacy, image_width=1000, image_height=600)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("make_renditions")
+
+    article.refresh_from_db()
+    assert [r["width"] for r in article.image_renditions if r["format"] == "webp"] == [480, 960, 1000]
+    assert not storage.exists(legacy)
+    assert all(exists(article, files_of(article)))
+
+
+def test_make_renditions_leaves_processed_pictures_alone_unless_told(django_capture_on_commit_callbacks):
+    article = make_article(image=ContentFile(jpeg_bytes(size=(600, 400)), name="photo.jpg"))
+    files = files_of(article)
+
+    call_command("make_renditions")
+    article.refresh_from_db()
+    assert files_of(article) == files
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("make_renditions", "--all")
+    article.refresh_from_db()
+    assert files_of(article) != files and all(exists(article, files_of(article)))
+    assert not any(exists(article, files))
