@@ -124,16 +124,19 @@ def find_elsewhere(request, published, language, slug):
     return article_unavailable(request, article)
 
 
-def article_unavailable(request, article):
+def article_unavailable(request, article, *, preview=False):
     """404 for an article not written in this language, pointing to the languages it has."""
-    translations = [(code, article.get_absolute_url(code)) for code in article.available_languages()]
+    url_in = article.get_preview_url if preview else article.get_absolute_url
+    translations = [(code, url_in(code)) for code in article.available_languages()]
     return render(request, "articles/unavailable.html", {"article": article, "translations": translations}, status=404)
 
 
 def build_article_context(article, language, *, preview=False) -> dict:
     """Everything the article template shows, in a fixed number of queries."""
     prefetch_related_objects([article], "tags", Prefetch("bylines", queryset=Byline.objects.select_related("author")))
-    translations = [(code, article.get_absolute_url(code)) for code in article.available_languages() if code != language]
+    # A preview's translations are previews too: a draft has no public address yet.
+    url_in = article.get_preview_url if preview else article.get_absolute_url
+    translations = [(code, url_in(code)) for code in article.available_languages() if code != language]
     return {
         "article": article,
         "current_section": article.section,
@@ -155,5 +158,5 @@ def article_preview(request, pk):
     article = get_object_or_404(Article.objects.select_related("section"), pk=pk)
     language = get_language()
     if not article.is_available_in(language):
-        return article_unavailable(request, article)
+        return article_unavailable(request, article, preview=True)
     return render_article(request, article, language, preview=True)

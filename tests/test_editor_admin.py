@@ -183,3 +183,20 @@ def test_staff_see_a_draft_in_the_preview(client, editor):
 
     assert preview.status_code == 200
     assert f"<h1>{draft.title_hy}</h1>" in preview.content.decode()
+
+
+def test_a_drafts_preview_links_to_its_preview_in_the_other_language(client, editor):
+    draft = make_article(status=Article.Status.DRAFT)
+
+    preview = client.get(draft.get_preview_url("en"))
+
+    assert f'<a href="{draft.get_preview_url("hy")}" hreflang="hy">' in preview.content.decode()
+
+
+def test_a_drafts_preview_in_a_language_it_lacks_links_to_its_preview_in_the_languages_it_has(client, editor):
+    draft = make_article(status=Article.Status.DRAFT, languages=("en",))
+
+    preview = client.get(draft.get_preview_url("hy"))
+
+    assert preview.status_code == 404
+    assert f'href="{draft.get_preview_url("en")}"' in preview.content.decode()
