@@ -95,6 +95,7 @@ class BylineInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(ImageThumbnails, TransliteratingSlugs, TranslationAdmin):
     list_display = ["thumbnail", "title", "status", "section", "published_at", "translations"]
+    list_display_links = ["thumbnail", "title"]
     list_filter = ["status", "section", "tags", "allow_comments"]
     list_select_related = ["section"]
     search_fields = in_every_language("title", "summary", "body")

@@ -76,6 +76,14 @@ def test_the_article_list_shows_a_small_thumbnail(client, editor):
     assert article.image.url not in page
 
 
+def test_the_title_still_opens_the_article_from_the_list(client, editor):
+    article = make_article(image=ContentFile(jpeg_bytes(size=(800, 500)), name="photo.jpg"))
+
+    page = client.get("/admin/articles/article/").content.decode()
+
+    assert re.search(rf'<a href="/admin/articles/article/{article.pk}/change/[^"]*">{article.title_en}</a>', page)
+
+
 def test_the_change_form_shows_the_current_picture(client, editor):
     article = make_article(image=ContentFile(jpeg_bytes(size=(2000, 1200)), name="photo.jpg"))
 
