@@ -1,8 +1,10 @@
 """Factories and a poster for the comments tests: real rows, real requests."""
 import datetime
+import importlib
 import itertools
 import time
 
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -50,3 +52,16 @@ def post_comment(client, article, language="en", seconds_ago=10, headers=None, r
     """Posts the comment form as a browser would; ``overrides`` replace form fields."""
     data = comment_form_data(article, seconds_ago=seconds_ago, **overrides)
     return client.post(post_url(article, language), data, headers=headers or {}, REMOTE_ADDR=remote_addr)
+
+
+def moderators_group() -> Group:
+    """
+    The Moderators group as its data migration makes it. Transactional tests
+    (live server) flush the database between tests, data migrations' rows included.
+    """
+    migration = importlib.import_module("comments.migrations.0002_moderators_group")
+    group, _created = Group.objects.get_or_create(name="Moderators")
+    group.permissions.set(
+        Permission.objects.filter(content_type__app_label="comments", codename__in=migration.MODERATOR_PERMISSIONS)
+    )
+    return group

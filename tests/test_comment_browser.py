@@ -2,12 +2,12 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.db import connections
 
 from comments.models import Comment
 
-from .comments_helpers import make_comment
+from .comments_helpers import make_comment, moderators_group
 from .factories import make_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -37,7 +37,7 @@ def new_page(page):
 def test_pending_comment_is_seen_by_its_author_then_by_everyone_once_approved(browser_page, live_server):
     article = make_article()
     moderator = User.objects.create_user("moderator", "moderator@newsroom.example", "a-long-password", is_staff=True)
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+    moderator.groups.add(moderators_group())
     article_url = live_server.url + article.get_absolute_url("en")
     reader, other_reader = browser_page, new_page(browser_page)
 
