@@ -196,3 +196,16 @@ def test_a_file_saved_straight_to_the_field_is_processed_too():
     assert article.image_renditions
     assert not open_stored(article, article.image.name).getexif()
     assert article.image.storage.listdir(posixpath.dirname(article.image.name))[1].count("straight.jpg") == 1
+
+
+def test_a_cmyk_jpeg_from_a_print_desk_gets_rgb_renditions():
+    buffer = io.BytesIO()
+    Image.new("CMYK", (800, 500), (0, 255, 255, 0)).save(buffer, "JPEG")
+
+    article = article_with(buffer.getvalue(), name="print.jpg")
+
+    for name in served_files(article):
+        picture = open_stored(article, name)
+        assert picture.mode in ("RGB", "RGBA"), name
+        red, green, blue = picture.convert("RGB").getpixel((10, 10))
+        assert red > 200 and green < 60 and blue < 60, name
