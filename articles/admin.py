@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -178,8 +178,29 @@ class InlineImageAdmin(ImageThumbnails, admin.ModelAdmin):
     list_display = ["thumbnail", "__str__", "image_width", "image_height", "created_at"]
     search_fields = ["alt_text", "image"]
     date_hierarchy = "created_at"
-    fields = ["image_preview", "image", "alt_text"]
-    readonly_fields = ["image_preview"]
+    fields = ["image_preview", "image", "alt_text", "articles"]
+    readonly_fields = ["image_preview", "articles"]
+
+    @admin.display(description=_("shown in"))
+    def articles(self, picture):
+        used_in = picture.used_in() if picture and picture.pk else []
+        if not used_in:
+            return _("No article shows this picture.")
+        return format_html_join(
+            ", ", '<a href="{}">{}</a>', ((reverse("admin:articles_article_change", args=[a.pk]), a) for a in used_in)
+        )
+
+    def has_delete_permission(self, request, picture=None):
+        # A picture still shown in an article body stays: deleting it would leave a hole in the article.
+        if picture is not None and picture.used_in().exists():
+            return False
+        return super().has_delete_permission(request, picture)
+
+    def get_actions(self, request):
+        # Bulk deletion cannot check each picture's articles; pictures are deleted one at a time.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
     def get_urls(self):
         picker = path("picker/", self.admin_site.admin_view(self.picker_view), name="articles_inlineimage_picker")

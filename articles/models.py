@@ -403,6 +403,14 @@ class InlineImage(images.ImageOwner, models.Model):
     def picture(self) -> images.Renditions | None:
         return images.Renditions(self.image_renditions, self.image.storage) or None
 
+    def used_in(self) -> models.QuerySet:
+        """Articles whose body shows this picture, in any language."""
+        marker = f'data-file="{self.pk}"'
+        in_a_body = Q()
+        for language in site_languages():
+            in_a_body |= Q(**{f"{build_localized_fieldname('body', language)}__contains": marker})
+        return Article.objects.filter(in_a_body)
+
 
 def expand_inline_images(html: str) -> str:
     """

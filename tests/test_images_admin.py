@@ -173,3 +173,18 @@ def test_a_body_cannot_smuggle_its_own_picture_sources():
 
     assert "<source" not in article.body_en and "onerror" not in article.body_en
     assert '<img src="https://example.org/a.jpg" alt="">' in article.body_en
+
+
+def test_a_picture_shown_in_an_article_body_cannot_be_deleted(client, editor):
+    picture = InlineImage.objects.create(image=ContentFile(jpeg_bytes(size=(600, 400)), name="map.jpg"))
+    unused = InlineImage.objects.create(image=ContentFile(jpeg_bytes(size=(600, 400)), name="spare.jpg"))
+    article = make_article(body_hy=body_with(picture))
+
+    change_page = client.get(f"/admin/articles/inlineimage/{picture.pk}/change/").content.decode()
+    refused = client.post(f"/admin/articles/inlineimage/{picture.pk}/delete/", {"post": "yes"})
+    allowed = client.post(f"/admin/articles/inlineimage/{unused.pk}/delete/", {"post": "yes"})
+
+    assert f'href="/admin/articles/article/{article.pk}/change/"' in change_page
+    assert refused.status_code == 403
+    assert allowed.status_code == 302
+    assert list(InlineImage.objects.all()) == [picture]
