@@ -252,3 +252,16 @@ def test_every_moderated_comment_is_saved_so_caches_hear_of_it(moderator_client)
         post_save.disconnect(listen, sender=Comment)
 
     assert sorted(heard) == sorted([c.pk for c in comments] + [comments[0].pk])
+
+
+def test_moderator_email_is_plain_text_not_html_escaped(
+    client, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    article = make_article(title="Tariffs & “trade”")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, article, name="Ani & Co", text="Is 5 < 6? <b>Yes</b>.")
+
+    message = mailoutbox[0]
+    assert "Tariffs & “trade”" in message.subject
+    assert "Ani & Co" in message.body and "Is 5 < 6? <b>Yes</b>." in message.body
