@@ -22,8 +22,15 @@ WHITENOISE_AUTOREFRESH = True
 # timeout, as in production (tests/test_comment_concurrency.py). One file per
 # pytest process, so runs side by side do not share it.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import atexit
+    import glob
     import tempfile
 
-    DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": os.path.join(tempfile.gettempdir(), f"newsroom-test-{os.getpid()}.sqlite3")
-    }
+    TEST_DATABASE_FILE = os.path.join(tempfile.gettempdir(), f"newsroom-test-{os.getpid()}.sqlite3")
+    DATABASES["default"]["TEST"] = {"NAME": TEST_DATABASE_FILE}  # noqa: F405
+
+    @atexit.register
+    def remove_test_database_files():
+        # Django deletes the database file; WAL's -wal and -shm companions may outlive it.
+        for path in glob.glob(f"{TEST_DATABASE_FILE}*"):
+            os.remove(path)
