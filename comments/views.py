@@ -67,6 +67,11 @@ def _valid_ip(value: str | None) -> str | None:
         return None
 
 
+def user_agent(request: HttpRequest) -> str:
+    """The browser's own description, bounded, without the null bytes PostgreSQL cannot store."""
+    return request.META.get("HTTP_USER_AGENT", "")[:1000].replace("\x00", "")
+
+
 def reader_pending_ids(request: HttpRequest) -> list[int]:
     """Ids of comments this reader posted that may still await moderation (from the signed cookie)."""
     try:
@@ -98,7 +103,7 @@ def post_comment(request, article_pk):
     if form.is_valid():
         try:
             with transaction.atomic():
-                comment = form.save(user_agent=request.META.get("HTTP_USER_AGENT", "")[:1000])
+                comment = form.save(user_agent=user_agent(request))
         except IntegrityError:
             # Only the fingerprint is unique: the same comment arrived twice at once.
             form.add_error(None, DUPLICATE_MESSAGE)

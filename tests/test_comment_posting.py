@@ -463,3 +463,12 @@ def test_editors_preview_of_a_draft_offers_no_comment_form(admin_client):
     page = admin_client.get(draft.get_preview_url("en")).content.decode()
 
     assert "Leave a Reply" not in page and "Comments are closed." not in page
+
+
+def test_null_byte_in_the_user_agent_is_dropped_not_a_server_error(client):
+    article = make_article()
+
+    response = post_comment(client, article, headers={"user-agent": "Bot\x00/1.0"})
+
+    assert response.status_code == 302
+    assert Comment.objects.get().user_agent == "Bot/1.0"
