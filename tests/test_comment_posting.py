@@ -234,7 +234,7 @@ def test_reply_to_a_comment_on_another_article_is_refused(client):
     assert "You can only reply to a published comment on this article." in response.content.decode()
 
 
-@pytest.mark.parametrize("parent", ["abc", "999999", "-1"])
+@pytest.mark.parametrize("parent", ["abc", "999999", "-1", "1.5", "99999999999999999999999"])
 def test_reply_to_a_garbled_or_unknown_parent_is_a_form_error(client, parent):
     article = make_article()
 
@@ -472,3 +472,12 @@ def test_null_byte_in_the_user_agent_is_dropped_not_a_server_error(client):
 
     assert response.status_code == 302
     assert Comment.objects.get().user_agent == "Bot/1.0"
+
+
+def test_posting_to_an_absurd_article_number_answers_404(client):
+    article = make_article()
+
+    response = client.post(post_url(article).replace(f"/{article.pk}/", "/99999999999999999999999/"),
+                           comment_form_data(article))  # fmt: skip
+
+    assert response.status_code == 404
