@@ -89,9 +89,19 @@ def reader_has_pending(request: HttpRequest) -> bool:
     return bool(reader_pending_ids(request))
 
 
-@csrf_exempt  # No session, login or other ambient authority is at stake: see the module docstring of forms.py.
+@csrf_exempt
 @require_POST
 def post_comment(request, article_pk):
+    """
+    Stores a reader's comment and sends them to it (Post/Redirect/Get), or
+    shows the article again with the form's errors.
+
+    Exempt from CSRF on purpose: a token would be per reader and so could not
+    live in a shared cached page, and the view uses no session, login or other
+    ambient authority, so a post forged from another site can do nothing a
+    script could not do directly. The form's own defences (forms.py) and the
+    moderation queue guard it instead.
+    """
     language = get_language()
     article = get_object_or_404(Article.objects.published().select_related("section"), pk=article_pk)
     if not article.is_available_in(language):
