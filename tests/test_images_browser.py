@@ -41,6 +41,12 @@ def test_editor_uploads_a_body_picture_from_the_figure_button(browser_page, live
 
     picture = InlineImage.objects.get()
     body = Article.objects.get(pk=article.pk).body_en
+    # The editor reloads the stored <picture>; saving it again must give the same body.
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    body_after_another_save = Article.objects.get(pk=article.pk).body_en
+
     assert f'data-file="{picture.pk}"' in body
     assert '<picture><source type="image/webp"' in body
     assert 'alt="Map of the border"' in body
+    assert body_after_another_save == body
