@@ -138,7 +138,7 @@ def _encode(picture: Image.Image, format: str, options: dict, icc_profile: bytes
     buffer = io.BytesIO()
     if icc_profile:
         options = {**options, "icc_profile": icc_profile}
-    # Only what is passed here is written: no exif=, xmp= or comment, so none is kept.
+    # No exif=, xmp= or comment= is passed, so none is written.
     picture.save(buffer, format, **options)
     return buffer.getvalue()
 
@@ -174,6 +174,9 @@ def encode_renditions(file) -> list[Encoded]:
     transparent = upright.has_transparency_data
     picture = upright.convert("RGBA" if transparent else "RGB")
     del upright
+    # Some encoders fall back to the source's info (a JPEG comment, PNG text
+    # chunks); with it empty, only what _encode passes is written.
+    picture.info = {}
     # A GIF master is stored as PNG: a still of its first frame, losslessly.
     master_format = "PNG" if source_format == "GIF" else source_format
     fallback = ("png", "PNG", PNG_OPTIONS) if transparent else ("jpeg", "JPEG", JPEG_OPTIONS)

@@ -4,7 +4,7 @@ import posixpath
 
 import pytest
 from django.core.files.base import ContentFile
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from articles.images import RENDITION_WIDTHS
 from tests.factories import make_article
@@ -27,6 +27,11 @@ def open_stored(article, name) -> Image.Image:
         picture = Image.open(io.BytesIO(stored.read()))
         picture.load()
     return picture
+
+
+def read_stored(article, name) -> bytes:
+    with article.image.storage.open(name) as stored:
+        return stored.read()
 
 
 def renditions_of(article, purpose="srcset", format=None) -> list[dict]:
@@ -127,7 +132,7 @@ def test_no_served_file_keeps_exif_or_gps_data():
 
     for name in served_files(article):
         picture = open_stored(article, name)
-        raw = article.image.storage.open(name).read()
+        raw = read_stored(article, name)
         assert not picture.getexif(), name
         assert "exif" not in picture.info and "xmp" not in picture.info, name
         assert b"NewsCam" not in raw and b"Exif\x00\x00" not in raw, name
@@ -209,3 +214,18 @@ def test_a_cmyk_jpeg_from_a_print_desk_gets_rgb_renditions():
         assert picture.mode in ("RGB", "RGBA"), name
         red, green, blue = picture.convert("RGB").getpixel((10, 10))
         assert red > 200 and green < 60 and blue < 60, name
+
+
+def test_comments_and_text_chunks_are_not_served():
+    jpeg = io.BytesIO()
+    Image.new("RGB", (600, 400), "teal").save(jpeg, "JPEG", comment=b"Shot at 40.18N 44.51E by a source")
+    png = io.BytesIO()
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Comment", "Shot at 40.18N 44.51E by a source")
+    text.add_itxt("XML:com.adobe.xmp", "<x:xmpmeta>Shot at 40.18N</x:xmpmeta>")
+    Image.new("RGB", (600, 400), "teal").save(png, "PNG", pnginfo=text)
+
+    for content, name in [(jpeg.getvalue(), "a.jpg"), (png.getvalue(), "b.png")]:
+        article = article_with(content, name=name)
+        for stored in served_files(article):
+            assert b"Shot at" not in read_stored(article, stored), stored
