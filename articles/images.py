@@ -10,6 +10,7 @@ so they never open an image.
 import io
 import posixpath
 import re
+import secrets
 import warnings
 from dataclasses import dataclass
 from functools import cached_property
@@ -208,7 +209,9 @@ def store_renditions(encoded: list[Encoded], storage, name: str) -> tuple[str, l
     configuration) next to ``name``; return the master's stored name and the
     renditions' metadata for the database.
     """
-    stem = posixpath.splitext(name)[0]
+    # A fresh token per save: a replaced picture never reuses a cached URL, and
+    # storages that overwrite (S3's default) never mix two uploads' files.
+    stem = f"{posixpath.splitext(name)[0]}-{secrets.token_hex(4)}"
     master, *renditions = encoded
     master_name = storage.save(f"{stem}.{_extension(master.format)}", ContentFile(master.content))
     stem = posixpath.splitext(master_name)[0]
