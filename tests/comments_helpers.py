@@ -1,10 +1,9 @@
 """Factories and a poster for the comments tests: real rows, real requests."""
 import datetime
-import importlib
 import itertools
 import time
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -55,13 +54,5 @@ def post_comment(client, article, language="en", seconds_ago=10, headers=None, r
 
 
 def moderators_group() -> Group:
-    """
-    The Moderators group as its data migration makes it. Transactional tests
-    (live server) flush the database between tests, data migrations' rows included.
-    """
-    migration = importlib.import_module("comments.migrations.0002_moderators_group")
-    group, _created = Group.objects.get_or_create(name="Moderators")
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label="comments", codename__in=migration.MODERATOR_PERMISSIONS)
-    )
-    return group
+    """The Moderators group its data migration made."""
+    return Group.objects.get(name="Moderators")

@@ -1,6 +1,21 @@
 import pytest
 
 
+def pytest_collection_modifyitems(items):
+    """
+    Every transactional test (live server, browser, concurrency) restores the
+    rows the data migrations made, the Editors and Moderators groups, from the
+    serialized database. Django's flush after such a test would otherwise leave
+    them gone for the next one; and all of them must do it alike, because a
+    flush without it re-creates content types under new ids that a later
+    restore would clash with.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            item.add_marker(pytest.mark.django_db(**marker.kwargs, serialized_rollback=True), append=False)
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads go to a fresh folder per test, never into the project."""

@@ -7,13 +7,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SCREENSHOT = "/tmp/newsroom-article.png"
 
-# The live server needs committed rows, so these tests flush the database when
-# they end. serialized_rollback brings back what the data migrations made (the
-# Editors and Moderators groups) and keeps the flush from re-creating content
-# types, which would clash with the next serialized restore.
 
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_reader_follows_an_article_from_the_home_page_and_switches_it_to_armenian(browser_page, live_server):
     section = make_section("News Explained")
     article = make_article(
@@ -40,7 +35,7 @@ def test_reader_follows_an_article_from_the_home_page_and_switches_it_to_armenia
     assert page.locator("html").get_attribute("lang") == "hy"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_reader_who_switched_to_armenian_is_sent_to_armenian_from_the_root(browser_page, live_server):
     make_article()
     page = browser_page

@@ -1,9 +1,8 @@
 """An editor in Chromium puts a picture in an article body from the editor's own button."""
 import pytest
-from django.contrib.auth.models import User
 
 from articles.models import Article, InlineImage
-from tests.factories import make_article
+from tests.factories import make_article, make_editor
 from tests.pictures import jpeg_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -12,9 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 @pytest.mark.django_db(transaction=True)
 def test_editor_uploads_a_body_picture_from_the_figure_button(browser_page, live_server, tmp_path):
     article = make_article(body_en="<p>The talks resumed on Monday.</p>")
-    # A superuser: an earlier transactional test may have flushed the Editors group its migration made
-    # (the editor's own rights over inline images are tested through the admin in test_images_admin).
-    User.objects.create_superuser("editor", "editor@example.org", "a-long-password")
+    make_editor("editor")
     photo = tmp_path / "border-map.jpg"
     photo.write_bytes(jpeg_bytes(size=(1400, 900)))
     page = browser_page
