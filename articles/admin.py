@@ -1,6 +1,6 @@
 from django import forms
-from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -132,13 +132,6 @@ class ArticleAdmin(ImageThumbnails, TransliteratingSlugs, TranslationAdmin):
             return self.readonly_fields
         return [*self.readonly_fields, "status"]
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if not request.user.has_perm("articles.publish_article"):
-            actions.pop("publish", None)
-            actions.pop("unpublish", None)
-        return actions
-
     def view_on_site(self, article):
         """Public articles open on the site; drafts and scheduled ones in the preview."""
         language = next(iter(article.available_languages()), None)
@@ -146,14 +139,31 @@ class ArticleAdmin(ImageThumbnails, TransliteratingSlugs, TranslationAdmin):
             return None
         return article.get_absolute_url(language) if article.is_public else article.get_preview_url(language)
 
-    @admin.action(description=_("Publish selected articles"), permissions=["change"])
+    def has_publish_permission(self, request):
+        return request.user.has_perm("articles.publish_article")
+
+    @admin.action(description=_("Publish selected articles"), permissions=["publish"])
     def publish(self, request, queryset):
+        """Publishes each article that passes the same checks as the form; names the others and why."""
+        published = 0
         for article in queryset:
             article.status = Article.Status.PUBLISHED
+            try:
+                article.full_clean()
+            except ValidationError as error:
+                reasons = " ".join(message for messages in error.message_dict.values() for message in messages)
+                self.message_user(
+                    request,
+                    _("“%(article)s” was not published: %(reasons)s") % {"article": article, "reasons": reasons},
+                    messages.ERROR,
+                )
+                continue
             article.save()
-        self.message_user(request, _("Published %(count)d articles.") % {"count": queryset.count()})
+            published += 1
+        if published:
+            self.message_user(request, _("Published %(count)d articles.") % {"count": published})
 
-    @admin.action(description=_("Return selected articles to draft"), permissions=["change"])
+    @admin.action(description=_("Return selected articles to draft"), permissions=["publish"])
     def unpublish(self, request, queryset):
         for article in queryset:
             article.status = Article.Status.DRAFT

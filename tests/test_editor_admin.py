@@ -200,3 +200,48 @@ def test_a_drafts_preview_in_a_language_it_lacks_links_to_its_preview_in_the_lan
 
     assert preview.status_code == 404
     assert f'href="{draft.get_preview_url("en")}"' in preview.content.decode()
+
+
+CHANGELIST_URL = "/admin/articles/article/"
+
+
+def test_publish_action_publishes_complete_drafts(client, editor):
+    draft = make_article(status=Article.Status.DRAFT)
+
+    client.post(CHANGELIST_URL, {"action": "publish", "_selected_action": [draft.pk]})
+
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.PUBLISHED
+
+
+def test_publish_action_leaves_a_draft_without_a_complete_language_and_says_why(client, editor):
+    draft = make_article(status=Article.Status.DRAFT, languages=())
+    draft.title_en = "Only a title"
+    draft.save()
+
+    response = client.post(CHANGELIST_URL, {"action": "publish", "_selected_action": [draft.pk]}, follow=True)
+
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.DRAFT
+    assert "was not published" in response.content.decode()
+
+
+def test_staff_without_the_publish_permission_are_not_offered_the_publish_actions(client):
+    writer = make_editor("writer")
+    writer.groups.clear()
+    writer.user_permissions.set(
+        Permission.objects.filter(codename__in=["view_article", "change_article", "add_article"])
+    )
+    client.force_login(writer)
+
+    page = client.get(CHANGELIST_URL).content.decode()
+
+    assert 'value="publish"' not in page
+    assert 'value="unpublish"' not in page
+
+
+def test_editors_are_offered_the_publish_actions(client, editor):
+    page = client.get(CHANGELIST_URL).content.decode()
+
+    assert 'value="publish"' in page
+    assert 'value="unpublish"' in page
