@@ -233,6 +233,7 @@ def test_staff_without_the_publish_permission_are_not_offered_the_publish_action
         Permission.objects.filter(codename__in=["view_article", "change_article", "add_article"])
     )
     client.force_login(writer)
+    make_article()
 
     page = client.get(CHANGELIST_URL).content.decode()
 
@@ -241,6 +242,8 @@ def test_staff_without_the_publish_permission_are_not_offered_the_publish_action
 
 
 def test_editors_are_offered_the_publish_actions(client, editor):
+    make_article()
+
     page = client.get(CHANGELIST_URL).content.decode()
 
     assert 'value="publish"' in page
