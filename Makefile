@@ -5,7 +5,7 @@ PIP := $(PYTHON) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench messages migrate seed clean
+.PHONY: run test bench messages clean
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -27,6 +27,7 @@ messages: $(VENV)/.runtime-installed
 run: $(VENV)/.runtime-installed messages
 	DEBUG=true $(PYTHON) manage.py migrate --no-input
 	DEBUG=true $(PYTHON) manage.py seed_demo
+	DEBUG=true $(PYTHON) manage.py seed_demo_comments
 	DEBUG=true $(PYTHON) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev-installed messages

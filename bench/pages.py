@@ -104,9 +104,10 @@ def main() -> None:
         env.pop("DEBUG", None)
         manage(env, "migrate", "--no-input", "-v0")
         manage(env, "seed_demo")
+        manage(env, "seed_demo_comments")
         manage(env, "collectstatic", "--no-input", "-v0")
-        article_path = manage(env, "shell", "-c", "from bench.floor import demo_article_path; print(demo_article_path())")
-        article_path = article_path.strip()
+        script = "from bench.floor import demo_article_path; print(demo_article_path())"
+        article_path = manage(env, "shell", "--no-imports", "-c", script).strip().splitlines()[-1]
         section_path = "/".join(article_path.split("/")[:3]) + "/"
         floor_path = article_path.replace("/en/", "/en/bench-floor/", 1)
 

@@ -13,3 +13,4 @@ from newsroom.settings import *  # noqa: E402,F403
 
 ROOT_URLCONF = "bench.urls"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+TEMPLATES[0]["DIRS"].append(BASE_DIR / "bench" / "templates")  # noqa: F405
