@@ -57,9 +57,22 @@ def validate_section_slug(value: str) -> None:
 
 
 class TranslatedSlugMixin:
-    """Fills every empty slug from the name or title in the same language."""
+    """
+    A model named and addressed per language: every empty slug is filled from
+    the name (or title) in the same language, and ``url_name`` gives its page.
+    """
 
     slug_source = "name"
+    url_name = ""
+    url_slug_kwarg = "slug"
+
+    def __str__(self):
+        default_name = build_localized_fieldname(self.slug_source, settings.LANGUAGE_CODE)
+        return getattr(self, self.slug_source) or getattr(self, default_name) or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.fill_missing_slugs()
+        super().save(*args, **kwargs)
 
     def fill_missing_slugs(self) -> None:
         for language in site_languages():
@@ -71,8 +84,20 @@ class TranslatedSlugMixin:
     def slug_in(self, language: str) -> str:
         return getattr(self, build_localized_fieldname("slug", language)) or ""
 
+    def is_available_in(self, language: str) -> bool:
+        """Named and addressed in ``language``."""
+        return bool(getattr(self, build_localized_fieldname(self.slug_source, language)) and self.slug_in(language))
+
+    def get_absolute_url(self, language: str | None = None) -> str:
+        language = language or translation.get_language()
+        with translation.override(language):
+            return reverse(self.url_name, kwargs={self.url_slug_kwarg: self.slug_in(language)})
+
 
 class Section(TranslatedSlugMixin, models.Model):
+    url_name = "articles:section"
+    url_slug_kwarg = "section_slug"
+
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"), max_length=100, allow_unicode=True, validators=[validate_section_slug],
@@ -89,23 +114,11 @@ class Section(TranslatedSlugMixin, models.Model):
         verbose_name_plural = _("sections")
         constraints = _unique_per_language("section", "slug")
 
-    def __str__(self):
-        return self.name or self.name_en or f"#{self.pk}"
-
-    def save(self, *args, **kwargs):
-        self.fill_missing_slugs()
-        super().save(*args, **kwargs)
-
-    def is_available_in(self, language: str) -> bool:
-        return bool(getattr(self, build_localized_fieldname("name", language)) and self.slug_in(language))
-
-    def get_absolute_url(self, language: str | None = None) -> str:
-        language = language or translation.get_language()
-        with translation.override(language):
-            return reverse("articles:section", kwargs={"section_slug": self.slug_in(language)})
 
 
 class Author(TranslatedSlugMixin, models.Model):
+    url_name = "articles:author"
+
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, allow_unicode=True)
     bio = models.TextField(_("biography"), blank=True)
@@ -116,23 +129,14 @@ class Author(TranslatedSlugMixin, models.Model):
         verbose_name_plural = _("authors")
         constraints = _unique_per_language("author", "slug")
 
-    def __str__(self):
-        return self.name or self.name_en or f"#{self.pk}"
-
-    def save(self, *args, **kwargs):
-        self.fill_missing_slugs()
-        super().save(*args, **kwargs)
-
     def is_available_in(self, language: str) -> bool:
+        # A name in Latin letters reads in every language; the page needs only an address.
         return bool(self.slug_in(language))
-
-    def get_absolute_url(self, language: str | None = None) -> str:
-        language = language or translation.get_language()
-        with translation.override(language):
-            return reverse("articles:author", kwargs={"slug": self.slug_in(language)})
 
 
 class Tag(TranslatedSlugMixin, models.Model):
+    url_name = "articles:tag"
+
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
 
@@ -142,20 +146,6 @@ class Tag(TranslatedSlugMixin, models.Model):
         verbose_name_plural = _("tags")
         constraints = _unique_per_language("tag", "slug")
 
-    def __str__(self):
-        return self.name or self.name_en or f"#{self.pk}"
-
-    def save(self, *args, **kwargs):
-        self.fill_missing_slugs()
-        super().save(*args, **kwargs)
-
-    def is_available_in(self, language: str) -> bool:
-        return bool(getattr(self, build_localized_fieldname("name", language)) and self.slug_in(language))
-
-    def get_absolute_url(self, language: str | None = None) -> str:
-        language = language or translation.get_language()
-        with translation.override(language):
-            return reverse("articles:tag", kwargs={"slug": self.slug_in(language)})
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -234,9 +224,6 @@ class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
         verbose_name_plural = _("articles")
         constraints = _unique_per_language("article", "slug")
         indexes = [models.Index(fields=["status", "published_at"], name="article_status_published")]
-
-    def __str__(self):
-        return self.title or self.title_en or f"#{self.pk}"
 
     def save(self, *args, **kwargs):
         for language in site_languages():
