@@ -204,7 +204,9 @@ class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
     image_alt = models.CharField(
         _("image alt text"), max_length=300, blank=True, help_text=_("What the picture shows, for readers who cannot see it.")
     )
-    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    image_credit = models.CharField(
+        _("image credit"), max_length=200, blank=True, help_text=_("As it should read, e.g. “Photo: Anna Petrosyan”.")
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
         _("publication date"), default=timezone.now,
