@@ -72,4 +72,9 @@ def browser_page():
         finally:
             context.close()
             browser.close()
+            # ORM calls made while Playwright's loop runs get a connection of
+            # their own; close it, or PostgreSQL refuses to drop the test database.
+            from django.db import connections
+
+            connections.close_all()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

@@ -3,7 +3,6 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connections
 
 from comments.models import Comment
 
@@ -15,16 +14,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(trans
 AWAITING = "Your comment is awaiting moderation."
 # Past COMMENTS_MIN_SECONDS, so the comment goes to the ordinary queue rather than being held as too fast.
 READING_TIME_MS = 3200
-
-
-@pytest.fixture(autouse=True)
-def close_connections_opened_beside_playwright(browser_page):
-    """
-    ORM calls made while Playwright's loop runs open a connection of their own;
-    close it before the test database is dropped (PostgreSQL refuses otherwise).
-    """
-    yield
-    connections.close_all()
 
 
 def new_page(page):
