@@ -94,7 +94,7 @@ class BylineInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(ImageThumbnails, TransliteratingSlugs, TranslationAdmin):
-    list_display = ["thumbnail", "title", "status", "section", "published_at", "translations"]
+    list_display = ["thumbnail", "title", "publication_state", "section", "published_at", "translations"]
     list_display_links = ["thumbnail", "title"]
     list_filter = ["status", "section", "tags", "allow_comments"]
     list_select_related = ["section"]
@@ -111,6 +111,10 @@ class ArticleAdmin(ImageThumbnails, TransliteratingSlugs, TranslationAdmin):
         (_("Publishing"), {"fields": ["status", "published_at", "allow_comments", "created_at", "updated_at"]}),
     ]
     actions = ["publish", "unpublish"]
+
+    @admin.display(description=_("status"), ordering="status")
+    def publication_state(self, article):
+        return _("Scheduled") if article.is_scheduled else article.get_status_display()
 
     @admin.display(description=_("translations"))
     def translations(self, article):

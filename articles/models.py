@@ -282,6 +282,11 @@ class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
 
+    @property
+    def is_scheduled(self) -> bool:
+        """Published, but its date is still to come: readers see it from then on."""
+        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+
     def is_available_in(self, language: str) -> bool:
         return bool(self.section.slug_in(language)) and all(
             getattr(self, build_localized_fieldname(f, language)) for f in self.REQUIRED_TRANSLATION_FIELDS

@@ -1,11 +1,20 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.static import serve
 
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon, the admin's included."""
+    return redirect(static("favicon.svg"), permanent=True)
+
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("favicon.ico", favicon),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,7 +1,10 @@
 """Editors write bilingual articles in the admin: the real add form, posted as the browser posts it."""
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from articles.models import Article
 from tests.factories import admin_article_form, make_article, make_author, make_editor, make_section, make_tag
@@ -248,3 +251,11 @@ def test_editors_are_offered_the_publish_actions(client, editor):
 
     assert 'value="publish"' in page
     assert 'value="unpublish"' in page
+
+
+def test_article_list_tells_scheduled_articles_from_published_ones(client, editor):
+    make_article(title="Tomorrow's budget", published_at=timezone.now() + datetime.timedelta(days=1))
+
+    page = client.get(CHANGELIST_URL).content.decode()
+
+    assert "Scheduled" in page

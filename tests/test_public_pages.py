@@ -350,3 +350,10 @@ def test_old_slug_of_a_translation_since_removed_answers_404_with_the_languages_
 
     assert response.status_code == 404
     assert f'href="{article.get_absolute_url("en")}"' in response.content.decode()
+
+
+def test_favicon_ico_points_to_the_sites_own_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
