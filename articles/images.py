@@ -251,8 +251,21 @@ class ImageOwner:
     """
     For models with ``image`` (a PictureField), ``image_width``,
     ``image_height`` and ``image_renditions``: makes the renditions when the
-    image is new or replaced, and says which files are no longer needed.
+    image is new or replaced, and deletes the files it no longer needs once
+    the save is committed.
     """
+
+    def save(self, *args, **kwargs):
+        outdated_files = self.prepare_image()
+        super().save(*args, **kwargs)
+        delete_files_on_commit(self.image.storage, outdated_files)
+
+    @property
+    def picture(self) -> "Renditions | None":
+        """The image's renditions, or None when there is nothing to show."""
+        if not self.image:
+            return None
+        return Renditions(self.image_renditions, self.image.storage) or None
 
     def stored_files(self) -> list[str]:
         if not self.image:

@@ -187,6 +187,8 @@ class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
         help_text=_("The article’s address in this language. Latin letters are suggested; Armenian script works too."),
     )  # fmt: skip
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for lists and previews."))
+    # Sanitised by the form field for the editor and again in save() for every
+    # other path (shell, seed, scripts); cleaning twice changes nothing.
     body = ProseEditorField(_("body"), blank=True, config={"extensions": PROSE_EDITOR_EXTENSIONS}, sanitize=sanitize_html)
     section = models.ForeignKey(Section, models.PROTECT, related_name="articles", verbose_name=_("section"))
     authors = models.ManyToManyField(Author, through="Byline", related_name="articles", verbose_name=_("authors"))
@@ -235,9 +237,7 @@ class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
         self.fill_missing_slugs()
         if self.pk:
             self.remember_former_slugs()
-        outdated_files = self.prepare_image()
         super().save(*args, **kwargs)
-        images.delete_files_on_commit(self.image.storage, outdated_files)
 
     def remember_former_slugs(self) -> None:
         """Keep each replaced slug so that old links answer 301 to the new address."""
@@ -270,13 +270,6 @@ class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
             }
             if missing_alt:
                 raise ValidationError(missing_alt)
-
-    @property
-    def picture(self) -> images.Renditions | None:
-        """The featured image's renditions, or None when there is nothing to show."""
-        if not self.image:
-            return None
-        return images.Renditions(self.image_renditions, self.image.storage) or None
 
     @property
     def is_public(self) -> bool:
@@ -387,15 +380,6 @@ class InlineImage(images.ImageOwner, models.Model):
 
     def __str__(self):
         return self.alt_text or posixpath.basename(self.image.name or "") or f"#{self.pk}"
-
-    def save(self, *args, **kwargs):
-        outdated_files = self.prepare_image()
-        super().save(*args, **kwargs)
-        images.delete_files_on_commit(self.image.storage, outdated_files)
-
-    @property
-    def picture(self) -> images.Renditions | None:
-        return images.Renditions(self.image_renditions, self.image.storage) or None
 
     def used_in(self) -> models.QuerySet:
         """Articles whose body shows this picture, in any language."""
