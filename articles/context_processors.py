@@ -5,8 +5,8 @@ from .models import Section
 
 def navigation(request):
     """The sections shown in the site header, in the page's language."""
-    if request.path.startswith("/admin/"):
-        return {}
+    if getattr(request.resolver_match, "app_name", None) == "admin":
+        return {}  # the admin has its own navigation
     language = get_language()
     sections = [section for section in Section.objects.all() if section.is_available_in(language)]
     return {"navigation_sections": sections}

@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.urls import translate_url
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
@@ -24,6 +25,11 @@ def public_articles(language: str):
 def paginate(request, queryset):
     """A page of ``queryset``; a missing, bad or too large ``?page=`` gives the nearest real page."""
     return Paginator(queryset, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+
+
+def same_page_in_every_language(request) -> dict[str, str]:
+    """For pages every language has (home, month archives): the current address in each."""
+    return {language: translate_url(request.path, language) for language in site_languages()}
 
 
 def alternates_of(obj) -> dict[str, str]:
@@ -40,7 +46,7 @@ def home(request):
         {
             "lead": articles[0] if articles else None,
             "latest": articles[1:],
-            "alternate_urls": {code: f"/{code}/" for code in site_languages()},
+            "alternate_urls": same_page_in_every_language(request),
         },
     )
 
@@ -86,7 +92,7 @@ def month_archive(request, year, month):
         {
             "month": start,
             "page_obj": page,
-            "alternate_urls": {code: f"/{code}/{year}/{month:02d}/" for code in site_languages()},
+            "alternate_urls": same_page_in_every_language(request),
         },
     )
 

@@ -1,7 +1,8 @@
 """Template tags for the reading site: the language switch and its hreflang links."""
 from django import template
 from django.conf import settings
-from django.utils.translation import get_language, get_language_info, gettext_lazy as _
+from django.urls import reverse
+from django.utils.translation import get_language, get_language_info, gettext_lazy as _, override
 
 register = template.Library()
 
@@ -22,6 +23,11 @@ def view_in_language(code: str) -> str:
     return _("Click to view the article in %(language)s") % {"language": get_language_info(code)["name_translated"]}
 
 
+def home_in(language: str) -> str:
+    with override(language):
+        return reverse("articles:home")
+
+
 @register.inclusion_tag("includes/language_switch.html", takes_context=True)
 def language_switch(context):
     """Links to this page in every other language, or to that language's home page."""
@@ -33,7 +39,7 @@ def language_switch(context):
             {
                 "code": code,
                 "name": get_language_info(code)["name_local"],
-                "url": alternates.get(code) or f"/{code}/",
+                "url": alternates.get(code) or home_in(code),
                 "current": code == current,
             }
             for code, _name in settings.LANGUAGES
