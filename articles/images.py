@@ -286,7 +286,8 @@ class ImageOwner:
 
         if not self.image:
             self.image_renditions, self.image_width, self.image_height = [], None, None
-        elif not self.image._committed or (stored and self.image.name != stored["image"]):
+        elif not self.image._committed or stored is None or self.image.name != stored["image"]:
+            # New to this row: uploaded now, or already written to storage by image.save(save=False).
             self._make_renditions()
         current = set(self.stored_files())
         return [name for name in old_files if name not in current]

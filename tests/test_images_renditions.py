@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from PIL import Image, PngImagePlugin
 
 from articles.images import RENDITION_WIDTHS
+from articles.models import Article
 from tests.factories import make_article
 from tests.pictures import GPS_IFD, jpeg_bytes, picture_bytes, png_bytes, srgb_profile
 
@@ -209,6 +210,16 @@ def test_a_file_saved_straight_to_the_field_is_processed_too():
     assert article.image_renditions
     assert not open_stored(article, article.image.name).getexif()
     assert "straight.jpg" not in article.image.storage.listdir(posixpath.dirname(article.image.name))[1]
+
+
+def test_a_new_article_given_a_file_before_its_first_save_is_processed():
+    existing = make_article()
+    article = Article(section=existing.section, title_en="Fresh", slug_en="fresh", body_en="<p>x</p>")
+
+    article.image.save("fresh.jpg", ContentFile(jpeg_bytes(size=(1000, 600))), save=False)
+    article.save()
+
+    assert Article.objects.get(pk=article.pk).image_renditions
 
 
 def test_a_cmyk_jpeg_from_a_print_desk_gets_rgb_renditions():

@@ -132,7 +132,6 @@ class Command(BaseCommand):
             article.image.save(
                 f"{entry['key']}.jpg", ContentFile(draw_illustration(entry["key"], motif, palette)), save=False
             )
-            # Saved on a row that already exists, so the images pipeline makes its renditions.
             article.save()
             outcome = "updated" if outcome == "unchanged" else outcome
 
