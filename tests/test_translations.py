@@ -15,7 +15,11 @@ pytestmark = pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU ge
 
 
 def untranslated_entries(po_text: str) -> list[str]:
-    """The msgids whose translation is empty or marked fuzzy (msgfmt would drop those)."""
+    """
+    The msgids whose translation is empty, partly empty or marked fuzzy.
+    Read here rather than with msgattrib or msgfmt --statistics: both count a
+    plural with one empty form as translated.
+    """
     missing = []
     for entry in po_text.split("\n\n"):
         strings: dict[str, str] = {}
