@@ -132,7 +132,7 @@ class ArticleAdmin(ImageThumbnails, TransliteratingSlugs, TranslationAdmin):
         )
 
     def get_readonly_fields(self, request, article=None):
-        if request.user.has_perm("articles.publish_article"):
+        if self.has_publish_permission(request):
             return self.readonly_fields
         return [*self.readonly_fields, "status"]
 
