@@ -71,7 +71,8 @@ def test_unknown_page_answers_404_in_the_pages_language(client):
     page = response.content.decode()
     assert response.status_code == 404
     assert '<html lang="hy">' in page
-    assert 'href="/hy/"' in page
+    error_page = re.search(r'<section class="error-page">.*?</section>', page, re.S).group(0)
+    assert 'href="/hy/"' in error_page  # its own way home, not only the site name in the header
 
 
 def test_unknown_page_in_armenian_speaks_armenian(client):

@@ -59,16 +59,17 @@ def test_section_second_page_shows_older_articles(client, crowded_section, langu
     assert response.context["page_obj"].number == 2
 
 
-@pytest.mark.parametrize("page", ["abc", "", "-1", "0", "1.5", "%00"])
-def test_section_with_a_page_that_is_not_a_number_shows_the_first_page(client, crowded_section, page):
+@pytest.mark.parametrize("page", ["abc", "", "1.5", "%00"])
+def test_section_with_a_page_that_is_not_a_whole_number_shows_the_first_page(client, crowded_section, page):
     response = client.get(crowded_section.get_absolute_url("en") + f"?page={page}")
 
     assert response.status_code == 200
-    assert response.context["page_obj"].number in (1, 3)
+    assert response.context["page_obj"].number == 1
 
 
-def test_section_with_a_page_past_the_end_shows_the_last_page(client, crowded_section):
-    response = client.get(crowded_section.get_absolute_url("en") + "?page=999")
+@pytest.mark.parametrize("page", ["999", "0", "-1"])
+def test_section_with_a_page_out_of_range_shows_the_last_page(client, crowded_section, page):
+    response = client.get(crowded_section.get_absolute_url("en") + f"?page={page}")
 
     assert response.status_code == 200
     assert response.context["page_obj"].number == 3
@@ -110,7 +111,7 @@ def test_article_page_shows_section_label_authors_and_body(client):
 
     page = client.get(article.get_absolute_url("en")).content.decode()
 
-    assert section.name_en in page
+    assert f'<p class="section-label"><a href="{section.get_absolute_url("en")}">{section.name_en}</a></p>' in page
     assert author.name_en in page
     assert "<p>Names in Latin and Հայերեն.</p>" in page
 
@@ -175,7 +176,19 @@ def test_month_archive_of_the_current_month_answers_200(client, language):
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/en/2026/13/", "/hy/2026/0/", "/en/0/1/", "/en/99999/1/", "/en/2026/99999999999999999999/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/2026/13/",
+        "/hy/2026/0/",
+        "/en/0/1/",
+        "/en/99999/1/",
+        "/en/2026/99999999999999999999/",
+        # The first and last months of the calendar: their end or their UTC start is no longer a date.
+        "/en/9999/12/",
+        "/hy/1/1/",
+    ],
+)
 def test_month_archive_of_an_impossible_month_answers_404(client, path):
     response = client.get(path)
 
@@ -325,20 +338,14 @@ def test_preview_is_not_for_anonymous_readers(client):
     assert response["Location"].startswith("/admin/login/")
 
 
-def test_armenian_home_lists_an_armenian_article_whose_section_has_no_armenian_name(client):
+def test_armenian_home_leaves_out_an_armenian_article_whose_section_has_no_armenian_address(client):
     english_section = make_section(languages=("en",))
     article = make_article(section=english_section)
 
     response = client.get("/hy/")
 
     assert response.status_code == 200
-
-
-@pytest.mark.parametrize("path", ["/en/9999/12/", "/hy/1/1/"])
-def test_month_archive_at_the_edges_of_the_calendar_never_fails(client, path):
-    response = client.get(path)
-
-    assert response.status_code in (200, 404)
+    assert article.title_hy not in response.content.decode()
 
 
 def test_old_slug_of_a_translation_since_removed_answers_404_with_the_languages_left(client, article):

@@ -103,4 +103,8 @@ def test_article_page_with_nothing_related_has_no_related_posts_heading(client):
 
     response = client.get(article.get_absolute_url("en"))
 
-    assert "Related Posts" not in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f"<h1>{article.title_en}</h1>" in page
+    assert list(response.context["related_articles"]) == []
+    assert "Related Posts" not in page

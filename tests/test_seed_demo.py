@@ -73,6 +73,7 @@ def test_seed_demo_creates_sections_authors_tags_and_articles():
 def test_every_demo_article_has_a_picture_with_renditions_alt_text_and_credit(media_root):
     seed()
 
+    assert Article.objects.exists()
     for article in Article.objects.all():
         assert article.image, article.slug_en
         assert (media_root / article.image.name).is_file()
@@ -106,7 +107,14 @@ def test_most_demo_articles_are_in_both_languages_and_a_few_in_english_only():
     english_only = languages.count(("en",))
     assert 2 <= english_only <= 3
     assert languages.count(("en", "hy")) > len(languages) / 2
-    assert not Article.objects.published().available_in("hy").filter(slug_hy__isnull=True).exists()
+
+
+def test_exactly_the_demo_articles_with_an_armenian_part_are_available_in_armenian_at_its_slug():
+    seed()
+
+    armenian = dict(demo_articles().available_in("hy").values_list("slug_en", "slug_hy"))
+    assert armenian == {entry["key"]: entry["hy"]["slug"] for entry in demo_content.ARTICLES if "hy" in entry}
+    assert all(armenian.values())
 
 
 def test_the_demo_draft_and_scheduled_articles_are_not_public(client):
@@ -176,6 +184,7 @@ def test_seed_demo_leaves_existing_content_alone_and_adds_its_own():
 
 def test_seed_demo_restores_an_edited_demo_article_without_a_duplicate():
     seed()
+    articles = Article.objects.count()
     article = Article.objects.get(slug_en="solar-panels-on-the-rooftops-of-arpeni")
     image = article.image.name
     article.title_en = "Edited in the admin"
@@ -185,6 +194,7 @@ def test_seed_demo_restores_an_edited_demo_article_without_a_duplicate():
     seed()
 
     assert demo_articles().count() == len(demo_content.ARTICLES)
+    assert Article.objects.count() == articles
     restored = Article.objects.get(pk=article.pk)
     assert (restored.slug_en, restored.title_en) == ("solar-panels-on-the-rooftops-of-arpeni", "Solar panels on the rooftops of Arpeni")
     assert restored.image.name == image
@@ -206,5 +216,6 @@ def test_demo_rows_pass_the_models_own_validation():
     seed()
 
     for model in (Section, Author, Tag, Article):
+        assert model.objects.exists(), model.__name__
         for row in model.objects.all():
             row.full_clean()
