@@ -7,7 +7,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -103,9 +103,15 @@ def test_error_pages_contain_no_commenters_email(client, commented_site):
 
 def test_a_commenters_own_pending_view_shows_no_email(client):
     article = make_article()
-    response = post_comment(client, article, email=EMAILS[1])
+    response = post_comment(client, article, email=EMAILS[1], text="A thought the moderators have not seen yet.")
 
-    assert_private(client.get(response["Location"]), "the commenter's own view")
+    own_view = client.get(response["Location"])
+
+    assert own_view.status_code == 200
+    page = own_view.content.decode()
+    assert "A thought the moderators have not seen yet." in page
+    assert "Your comment is awaiting moderation." in page
+    assert_private(own_view, "the commenter's own view")
 
 
 def test_erase_addresses_clears_ip_and_user_agent_after_sixty_days():
@@ -160,13 +166,13 @@ def test_erase_deletes_every_comment_of_one_email_and_nothing_else():
 
 
 def test_erase_asks_before_deleting(monkeypatch):
-    make_comment(make_article(), email="careful@example.org")
+    comment = make_comment(make_article(), email="careful@example.org")
     monkeypatch.setattr("builtins.input", lambda prompt: "no")
 
-    with pytest.raises(Exception):
+    with pytest.raises(CommandError, match="^Nothing deleted\\.$"):
         call_command("erase_comments", "careful@example.org", stdout=io.StringIO())
 
-    assert Comment.objects.count() == 1
+    assert list(Comment.objects.all()) == [comment]
 
 
 def test_no_public_page_contains_a_commenters_email_in_armenian(client, commented_site):
