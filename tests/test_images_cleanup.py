@@ -13,17 +13,13 @@ from tests.pictures import jpeg_bytes, png_bytes
 pytestmark = pytest.mark.django_db
 
 
-def files_of(obj) -> list[str]:
-    return [obj.image.name, *(rendition["name"] for rendition in obj.image_renditions)]
-
-
 def exists(obj, names) -> list[bool]:
     return [obj.image.storage.exists(name) for name in names]
 
 
 def test_replacing_an_image_makes_new_renditions_and_removes_the_old_files(django_capture_on_commit_callbacks):
     article = make_article(image=ContentFile(jpeg_bytes(size=(1000, 600)), name="first.jpg"))
-    old_files = files_of(article)
+    old_files = article.stored_files()
 
     with django_capture_on_commit_callbacks(execute=True):
         article.image = ContentFile(png_bytes(size=(700, 500)), name="second.png")
@@ -31,14 +27,14 @@ def test_replacing_an_image_makes_new_renditions_and_removes_the_old_files(djang
 
     article.refresh_from_db()
     assert not any(exists(article, old_files))
-    assert all(exists(article, files_of(article)))
+    assert all(exists(article, article.stored_files()))
     assert (article.image_width, article.image_height) == (700, 500)
     assert [r["width"] for r in article.image_renditions if r["format"] == "webp"] == [480, 700]
 
 
 def test_old_files_stay_until_the_replacement_is_committed(django_capture_on_commit_callbacks):
     article = make_article(image=ContentFile(jpeg_bytes(size=(1000, 600)), name="first.jpg"))
-    old_files = files_of(article)
+    old_files = article.stored_files()
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         article.image = ContentFile(jpeg_bytes(size=(900, 500)), name="second.jpg")
@@ -50,19 +46,19 @@ def test_old_files_stay_until_the_replacement_is_committed(django_capture_on_com
 
 def test_saving_without_a_new_image_keeps_the_files(django_capture_on_commit_callbacks):
     article = make_article(image=ContentFile(jpeg_bytes(size=(1000, 600)), name="first.jpg"))
-    files = files_of(article)
+    files = article.stored_files()
 
     with django_capture_on_commit_callbacks(execute=True):
         article.title_en = "A new title"
         article.save()
 
-    assert article.image_renditions and files_of(article) == files
+    assert article.image_renditions and article.stored_files() == files
     assert all(exists(article, files))
 
 
 def test_clearing_the_image_removes_its_files(django_capture_on_commit_callbacks):
     article = make_article(image=ContentFile(jpeg_bytes(size=(1000, 600)), name="first.jpg"))
-    old_files = files_of(article)
+    old_files = article.stored_files()
     storage = article.image.storage
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -76,7 +72,7 @@ def test_clearing_the_image_removes_its_files(django_capture_on_commit_callbacks
 
 def test_deleting_an_article_removes_its_files(django_capture_on_commit_callbacks):
     article = make_article(image=ContentFile(jpeg_bytes(size=(1000, 600)), name="photo.jpg"))
-    files = files_of(article)
+    files = article.stored_files()
 
     with django_capture_on_commit_callbacks(execute=True):
         article.delete()
@@ -86,7 +82,7 @@ def test_deleting_an_article_removes_its_files(django_capture_on_commit_callback
 
 def test_deleting_articles_in_bulk_removes_their_files(django_capture_on_commit_callbacks):
     articles = [make_article(image=ContentFile(jpeg_bytes(size=(600, 400)), name="photo.jpg")) for _ in range(2)]
-    files = [name for article in articles for name in files_of(article)]
+    files = [name for article in articles for name in article.stored_files()]
 
     with django_capture_on_commit_callbacks(execute=True):
         Article.objects.filter(pk__in=[article.pk for article in articles]).delete()
@@ -96,7 +92,7 @@ def test_deleting_articles_in_bulk_removes_their_files(django_capture_on_commit_
 
 def test_deleting_an_inline_image_removes_its_files(django_capture_on_commit_callbacks):
     picture = InlineImage.objects.create(image=ContentFile(jpeg_bytes(size=(600, 400)), name="inline.jpg"))
-    files = files_of(picture)
+    files = picture.stored_files()
     assert all(exists(picture, files))
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -116,14 +112,14 @@ def test_the_orphan_command_removes_only_files_no_row_refers_to(capsys):
     storage = article.image.storage
     orphan = storage.save("articles/2020/01/left-behind.480w.webp", ContentFile(b"stale rendition"))
     other_media = storage.save("exports/report.csv", ContentFile(b"not a picture folder"))
-    for name in [orphan, other_media, *files_of(article)]:
+    for name in [orphan, other_media, *article.stored_files()]:
         age(storage, name)
 
     call_command("remove_orphan_images")
 
     assert not storage.exists(orphan)
     assert storage.exists(other_media)
-    assert all(exists(article, files_of(article)))
+    assert all(exists(article, article.stored_files()))
     assert "Deleted 1 orphaned image files." in capsys.readouterr().out
 
 
@@ -160,19 +156,19 @@ def test_make_renditions_processes_pictures_stored_before_renditions_existed(dja
     article.refresh_from_db()
     assert [r["width"] for r in article.image_renditions if r["format"] == "webp"] == [480, 960, 1000]
     assert not storage.exists(legacy)
-    assert all(exists(article, files_of(article)))
+    assert all(exists(article, article.stored_files()))
 
 
 def test_make_renditions_leaves_processed_pictures_alone_unless_told(django_capture_on_commit_callbacks):
     article = make_article(image=ContentFile(jpeg_bytes(size=(600, 400)), name="photo.jpg"))
-    files = files_of(article)
+    files = article.stored_files()
 
     call_command("make_renditions")
     article.refresh_from_db()
-    assert files_of(article) == files
+    assert article.stored_files() == files
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("make_renditions", "--all")
     article.refresh_from_db()
-    assert files_of(article) != files and all(exists(article, files_of(article)))
+    assert article.stored_files() != files and all(exists(article, article.stored_files()))
     assert not any(exists(article, files))

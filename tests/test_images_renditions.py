@@ -15,12 +15,10 @@ pytestmark = pytest.mark.django_db
 
 
 def article_with(content: bytes, name="photo.jpg", **fields):
-    return make_article(image=ContentFile(content, name=name), **fields)
-
-
-def served_files(article) -> list[str]:
-    """The master and every rendition: everything under MEDIA_URL a reader could load."""
-    return [article.image.name, *(rendition["name"] for rendition in article.image_renditions)]
+    """An article with ``content`` as its picture; the tests below read back every file it stored."""
+    article = make_article(image=ContentFile(content, name=name), **fields)
+    assert len(article.stored_files()) > 1, "the master and its renditions should all be stored"
+    return article
 
 
 def open_stored(article, name) -> Image.Image:
@@ -122,7 +120,7 @@ def test_a_new_upload_of_the_same_name_gets_new_urls():
     first = article_with(jpeg_bytes(size=(600, 400)), name="photo.jpg")
     second = article_with(jpeg_bytes(size=(600, 400)), name="photo.jpg")
 
-    assert not set(served_files(first)) & set(served_files(second))
+    assert not set(first.stored_files()) & set(second.stored_files())
     assert posixpath.basename(first.image.name).startswith("photo-")
 
 
@@ -139,7 +137,7 @@ def test_no_served_file_keeps_exif_or_gps_data():
 
     article = article_with(original)
 
-    for name in served_files(article):
+    for name in article.stored_files():
         picture = open_stored(article, name)
         raw = read_stored(article, name)
         assert not picture.getexif(), name
@@ -153,13 +151,13 @@ def test_the_raw_upload_is_not_kept_in_storage():
     folder = posixpath.dirname(article.image.name)
     _directories, files = article.image.storage.listdir(folder)
 
-    assert {posixpath.join(folder, name) for name in files} == set(served_files(article))
+    assert {posixpath.join(folder, name) for name in files} == set(article.stored_files())
 
 
 def test_the_colour_profile_is_kept_in_every_served_file():
     article = article_with(jpeg_bytes(icc=True))
 
-    for name in served_files(article):
+    for name in article.stored_files():
         assert open_stored(article, name).info.get("icc_profile") == srgb_profile(), name
 
 
@@ -197,7 +195,7 @@ def test_renditions_are_written_through_the_configured_storage_backend(settings,
     article = article_with(jpeg_bytes(size=(1000, 600)))
 
     assert type(article.image.storage._wrapped).__name__ == "InMemoryStorage"
-    assert all(article.image.storage.exists(name) for name in served_files(article))
+    assert all(article.image.storage.exists(name) for name in article.stored_files())
     assert not (tmp_path / "media").exists()
 
 
@@ -228,7 +226,7 @@ def test_a_cmyk_jpeg_from_a_print_desk_gets_rgb_renditions():
 
     article = article_with(buffer.getvalue(), name="print.jpg")
 
-    for name in served_files(article):
+    for name in article.stored_files():
         picture = open_stored(article, name)
         assert picture.mode in ("RGB", "RGBA"), name
         red, green, blue = picture.convert("RGB").getpixel((10, 10))
@@ -246,5 +244,5 @@ def test_comments_and_text_chunks_are_not_served():
 
     for content, name in [(jpeg.getvalue(), "a.jpg"), (png.getvalue(), "b.png")]:
         article = article_with(content, name=name)
-        for stored in served_files(article):
+        for stored in article.stored_files():
             assert b"Shot at" not in read_stored(article, stored), stored
