@@ -97,7 +97,10 @@ def test_article_without_an_author_is_refused(client, editor):
 
     response = client.post(ADD_URL, data)
 
+    formsets = {inline.formset.prefix: inline.formset for inline in response.context["inline_admin_formsets"]}
     assert response.status_code == 200
+    # The one row the byline inline requires (min_num) cannot be left blank.
+    assert formsets["bylines"].errors == [{"author": ["This field is required."]}]
     assert Article.objects.count() == 0
 
 
