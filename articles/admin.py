@@ -87,9 +87,13 @@ class BylineInline(admin.TabularInline):
     model = Byline
     extra = 0
     min_num = 1
-    validate_min = True
     autocomplete_fields = ["author"]
     verbose_name_plural = _("authors, in byline order")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # The admin passes min_num on but not validate_min, which alone refuses
+        # a byline list emptied by deleting rows or by sending none at all.
+        return super().get_formset(request, obj, validate_min=True, **kwargs)
 
 
 @admin.register(Article)

@@ -104,6 +104,30 @@ def test_article_without_an_author_is_refused(client, editor):
     assert Article.objects.count() == 0
 
 
+def test_an_add_form_sending_no_byline_rows_is_refused(client, editor):
+    data = admin_article_form(make_section(), make_author(), **{"bylines-TOTAL_FORMS": "0"})
+
+    response = client.post(ADD_URL, data)
+
+    assert response.status_code == 200
+    assert "Please submit at least 1 form." in response.content.decode()
+    assert Article.objects.count() == 0
+
+
+def test_deleting_an_articles_only_author_is_refused(client, editor):
+    article = make_article()
+    byline = article.bylines.get()
+    data = admin_article_form(article.section, byline.author, slug_en=article.slug_en, slug_hy=article.slug_hy)
+    data |= {"bylines-INITIAL_FORMS": "1", "bylines-0-id": str(byline.pk), "bylines-0-article": str(article.pk),
+             "bylines-0-DELETE": "on"}  # fmt: skip
+
+    response = client.post(f"/admin/articles/article/{article.pk}/change/", data)
+
+    assert response.status_code == 200
+    assert "Please submit at least 1 form." in response.content.decode()
+    assert article.bylines.count() == 1
+
+
 def test_a_file_that_is_not_an_image_is_a_form_error_on_the_featured_image(client, editor):
     not_an_image = SimpleUploadedFile("photo.jpg", b"this is plain text, not a JPEG", content_type="image/jpeg")
 
