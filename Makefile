@@ -5,7 +5,7 @@ PIP := $(PYTHON) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench messages clean
+.PHONY: run test lint bench messages clean
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -30,7 +30,12 @@ run: $(VENV)/.runtime-installed messages
 	DEBUG=true $(PYTHON) manage.py seed_demo_comments
 	DEBUG=true $(PYTHON) manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.dev-installed messages
+# Style first: a newcomer's first `make test` tells them about it in seconds.
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: lint messages
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.dev-installed messages

@@ -45,8 +45,9 @@ class ImageThumbnails:
         small = picture.thumbnail
         return format_html(
             '<img src="{}" width="80" height="{}" alt="" loading="lazy" style="object-fit: cover">',
-            small.url, max(1, round(80 * small.height / small.width)),
-        )  # fmt: skip
+            small.url,
+            max(1, round(80 * small.height / small.width)),
+        )
 
     @admin.display(description=_("current picture"))
     def image_preview(self, obj):
@@ -57,8 +58,12 @@ class ImageThumbnails:
         return format_html(
             '<img src="{}" width="{}" height="{}" alt="" style="max-width: 320px; height: auto">'
             '<br><span class="help">{} × {}</span>',
-            small.url, small.width, small.height, obj.image_width, obj.image_height,
-        )  # fmt: skip
+            small.url,
+            small.width,
+            small.height,
+            obj.image_width,
+            obj.image_height,
+        )
 
 
 @admin.register(Section)

@@ -18,49 +18,68 @@ MOTIFS = {
     "waves": {"en": "rows of overlapping waves", "hy": "իրար վրա սահող ալիքների շարքեր"},
     "rails": {"en": "two rails running towards the horizon", "hy": "դեպի հորիզոն ձգվող երկու ռելս"},
     "sun": {"en": "a large sun with rays above a striped ground", "hy": "մեծ արև՝ ճառագայթներով, գծավոր հողի վերևում"},
-    "grid": {"en": "a grid of small squares, some of them lit", "hy": "փոքր քառակուսիների ցանց, որոնցից մի քանիսը լուսավոր են"},
-    "dots": {"en": "clusters of round dots like bunches of grapes", "hy": "կլոր կետերի փնջեր, որոնք հիշեցնում են խաղողի ողկույզներ"},
-    "columns": {"en": "columns of stacked blocks like a printed page", "hy": "իրար վրա դարսված ուղղանկյունների սյունակներ, ինչպես տպագիր էջում"},
+    "grid": {
+        "en": "a grid of small squares, some of them lit",
+        "hy": "փոքր քառակուսիների ցանց, որոնցից մի քանիսը լուսավոր են",
+    },
+    "dots": {
+        "en": "clusters of round dots like bunches of grapes",
+        "hy": "կլոր կետերի փնջեր, որոնք հիշեցնում են խաղողի ողկույզներ",
+    },
+    "columns": {
+        "en": "columns of stacked blocks like a printed page",
+        "hy": "իրար վրա դարսված ուղղանկյունների սյունակներ, ինչպես տպագիր էջում",
+    },
     "arcs": {"en": "arcs bridging two distant points", "hy": "երկու հեռավոր կետեր միացնող աղեղներ"},
     "hills": {"en": "layered hills under a low sun", "hy": "շերտ առ շերտ բարձրացող բլուրներ՝ ցածր արևի տակ"},
     "bars": {"en": "bars rising like a chart", "hy": "գծապատկերի պես աճող սյուներ"},
-    "canals": {"en": "a branching network of thin lines like a canal map", "hy": "բարակ գծերի ճյուղավորված ցանց, ինչպես ջրանցքների քարտեզում"},
+    "canals": {
+        "en": "a branching network of thin lines like a canal map",
+        "hy": "բարակ գծերի ճյուղավորված ցանց, ինչպես ջրանցքների քարտեզում",
+    },
 }
 
 # Colours as RGB: a background gradient (top, bottom) and the shapes' colours.
 PALETTES = {
     "teal-sand": {
-        "en": "teal and sand", "hy": "փիրուզագույն և ավազագույն երանգներով",
+        "en": "teal and sand",
+        "hy": "փիրուզագույն և ավազագույն երանգներով",
         "background": ((244, 233, 208), (222, 201, 160)),
         "shapes": ((18, 110, 120), (40, 150, 150), (10, 70, 85), (120, 190, 180)),
     },
     "amber-charcoal": {
-        "en": "amber and charcoal", "hy": "սաթագույն և մուգ մոխրագույն երանգներով",
+        "en": "amber and charcoal",
+        "hy": "սաթագույն և մուգ մոխրագույն երանգներով",
         "background": ((52, 54, 60), (28, 29, 34)),
         "shapes": ((245, 170, 40), (230, 120, 30), (250, 210, 120), (190, 90, 40)),
     },
     "blue-gold": {
-        "en": "deep blue and gold", "hy": "մուգ կապույտ և ոսկեգույն երանգներով",
+        "en": "deep blue and gold",
+        "hy": "մուգ կապույտ և ոսկեգույն երանգներով",
         "background": ((24, 44, 92), (12, 22, 52)),
         "shapes": ((232, 190, 80), (250, 222, 140), (90, 130, 200), (200, 150, 60)),
     },
     "green-cream": {
-        "en": "green and cream", "hy": "կանաչ և կաթնագույն երանգներով",
+        "en": "green and cream",
+        "hy": "կանաչ և կաթնագույն երանգներով",
         "background": ((248, 243, 226), (230, 224, 200)),
         "shapes": ((60, 120, 70), (120, 165, 90), (30, 80, 50), (190, 170, 90)),
     },
     "wine-rose": {
-        "en": "wine red and rose", "hy": "գինեկարմիր և վարդագույն երանգներով",
+        "en": "wine red and rose",
+        "hy": "գինեկարմիր և վարդագույն երանգներով",
         "background": ((246, 222, 220), (226, 180, 182)),
         "shapes": ((110, 20, 45), (150, 40, 70), (70, 15, 40), (200, 90, 110)),
     },
     "slate-coral": {
-        "en": "slate grey and coral", "hy": "կապտամոխրագույն և մարջանագույն երանգներով",
+        "en": "slate grey and coral",
+        "hy": "կապտամոխրագույն և մարջանագույն երանգներով",
         "background": ((88, 104, 120), (54, 66, 80)),
         "shapes": ((250, 128, 100), (255, 180, 150), (230, 236, 240), (200, 80, 70)),
     },
     "olive-ochre": {
-        "en": "olive and ochre", "hy": "ձիթապտղագույն և օխրագույն երանգներով",
+        "en": "olive and ochre",
+        "hy": "ձիթապտղագույն և օխրագույն երանգներով",
         "background": ((236, 214, 160), (204, 160, 84)),
         "shapes": ((96, 104, 40), (130, 140, 60), (70, 72, 30), (160, 100, 40)),
     },
@@ -93,7 +112,10 @@ SECTIONS = [
     {
         "key": "society",
         "position": 3,
-        "en": {"name": "Society", "description": "Towns and villages, public services and the people who keep them running."},
+        "en": {
+            "name": "Society",
+            "description": "Towns and villages, public services and the people who keep them running.",
+        },
         "hy": {
             "name": "Հասարակություն",
             "slug": "hasarakutyun",
@@ -154,12 +176,24 @@ AUTHORS = [
 TAGS = [
     {"key": "energy", "en": {"name": "Energy"}, "hy": {"name": "Էներգետիկա", "slug": "energetika"}},
     {"key": "water", "en": {"name": "Water"}, "hy": {"name": "Ջուր", "slug": "jur"}},
-    {"key": "agriculture", "en": {"name": "Agriculture"}, "hy": {"name": "Գյուղատնտեսություն", "slug": "gyughatntesutyun"}},
+    {
+        "key": "agriculture",
+        "en": {"name": "Agriculture"},
+        "hy": {"name": "Գյուղատնտեսություն", "slug": "gyughatntesutyun"},
+    },
     {"key": "transport", "en": {"name": "Transport"}, "hy": {"name": "Տրանսպորտ", "slug": "transport"}},
     {"key": "media", "en": {"name": "Media"}, "hy": {"name": "Մեդիա", "slug": "media"}},
-    {"key": "digital-services", "en": {"name": "Digital services"}, "hy": {"name": "Թվային ծառայություններ", "slug": "tvayin-tsarayutyunner"}},
+    {
+        "key": "digital-services",
+        "en": {"name": "Digital services"},
+        "hy": {"name": "Թվային ծառայություններ", "slug": "tvayin-tsarayutyunner"},
+    },
     {"key": "diaspora", "en": {"name": "Diaspora"}, "hy": {"name": "Սփյուռք", "slug": "spyurk"}},
-    {"key": "local-government", "en": {"name": "Local government"}, "hy": {"name": "Տեղական ինքնակառավարում", "slug": "teghakan-inknakaravarum"}},
+    {
+        "key": "local-government",
+        "en": {"name": "Local government"},
+        "hy": {"name": "Տեղական ինքնակառավարում", "slug": "teghakan-inknakaravarum"},
+    },
     {"key": "climate", "en": {"name": "Climate"}, "hy": {"name": "Կլիմա", "slug": "klima"}},
     {"key": "prices", "en": {"name": "Prices"}, "hy": {"name": "Գներ", "slug": "gner"}},
 ]
@@ -272,7 +306,7 @@ ARTICLES = [
                 "<h3>When can I buy a ticket?</h3>"
                 "<p>The ministry’s timetable says 2029 for freight and 2030 for passengers. Earlier timetables slipped by years, and the engineers we spoke to call the new dates “possible, if nothing goes wrong in the tunnels”.</p>"
                 "<h3>What happens to the towns along the way?</h3>"
-                "<p>Eleven stations are planned. Mayors along the route want more, and the smaller towns fear that trains will pass them at speed. The ministry says the number of stops will be settled after a public consultation this spring, and that <a href=\"https://example.org/northern-line/consultation\">the draft plans are open for comment</a>.</p>"
+                '<p>Eleven stations are planned. Mayors along the route want more, and the smaller towns fear that trains will pass them at speed. The ministry says the number of stops will be settled after a public consultation this spring, and that <a href="https://example.org/northern-line/consultation">the draft plans are open for comment</a>.</p>'
             ),
             "image_caption": "The long way north.",
         },
@@ -289,7 +323,7 @@ ARTICLES = [
                 "<h3>Ե՞րբ կարող եմ տոմս գնել</h3>"
                 "<p>Նախարարության ժամանակացույցով բեռնափոխադրումները կսկսվեն 2029-ին, ուղևորափոխադրումները՝ 2030-ին։ Նախորդ ժամանակացույցերը տարիներով հետաձգվել են, և մեր զրուցակից ինժեներները նոր ժամկետներն անվանում են «հնարավոր, եթե թունելներում ոչինչ չխափանվի»։</p>"
                 "<h3>Ի՞նչ կլինի ճանապարհին ընկած քաղաքների հետ</h3>"
-                "<p>Նախատեսված է տասնմեկ կայարան։ Երթուղու վրա գտնվող համայնքների ղեկավարներն ավելին են ուզում, իսկ փոքր բնակավայրերը մտավախություն ունեն, որ գնացքները մեծ արագությամբ կանցնեն իրենց կողքով։ Նախարարությունը հայտնում է, որ կանգառների թիվը կորոշվի այս գարնանը կայանալիք հանրային քննարկումից հետո, և որ <a href=\"https://example.org/northern-line/consultation\">նախագծերը բաց են առաջարկությունների համար</a>։</p>"
+                '<p>Նախատեսված է տասնմեկ կայարան։ Երթուղու վրա գտնվող համայնքների ղեկավարներն ավելին են ուզում, իսկ փոքր բնակավայրերը մտավախություն ունեն, որ գնացքները մեծ արագությամբ կանցնեն իրենց կողքով։ Նախարարությունը հայտնում է, որ կանգառների թիվը կորոշվի այս գարնանը կայանալիք հանրային քննարկումից հետո, և որ <a href="https://example.org/northern-line/consultation">նախագծերը բաց են առաջարկությունների համար</a>։</p>'
             ),
             "image_caption": "Երկար ճանապարհը դեպի հյուսիս։",
         },

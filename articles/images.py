@@ -7,6 +7,7 @@ applied, metadata (EXIF, GPS, XMP, comments) dropped, the colour profile kept.
 The page views only read the rendition list stored on the row (``Renditions``),
 so they never open an image.
 """
+
 import io
 import posixpath
 import re
@@ -88,16 +89,17 @@ def decode(file) -> Image.Image:
             width, height = picture.size
             if width * height > limit:
                 raise ValidationError(
-                    MESSAGES["too_many_pixels"], code="too_many_pixels",
+                    MESSAGES["too_many_pixels"],
+                    code="too_many_pixels",
                     params={"width": width, "height": height, "limit": limit // 1_000_000},
-                )  # fmt: skip
+                )
             picture.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError(MESSAGES["bomb"], code="too_many_pixels", params={"limit": limit // 1_000_000})
+        raise ValidationError(MESSAGES["bomb"], code="too_many_pixels", params={"limit": limit // 1_000_000}) from None
     except UnidentifiedImageError:
-        raise ValidationError(MESSAGES["unsupported"], code="unsupported")
+        raise ValidationError(MESSAGES["unsupported"], code="unsupported") from None
     except (OSError, SyntaxError, ValueError, EOFError):
-        raise ValidationError(MESSAGES["corrupt"], code="corrupt")
+        raise ValidationError(MESSAGES["corrupt"], code="corrupt") from None
     return picture
 
 
@@ -187,8 +189,12 @@ def encode_renditions(file) -> list[Encoded]:
     files = [
         Encoded(
             _encode(picture, master_format, MASTER_OPTIONS[master_format], icc_profile),
-            picture.width, picture.height, master_format.lower(), "master", "",
-        )  # fmt: skip
+            picture.width,
+            picture.height,
+            master_format.lower(),
+            "master",
+            "",
+        )
     ]
     widths = sorted({min(width, picture.width) for width in RENDITION_WIDTHS})
     for width in widths:
@@ -413,10 +419,15 @@ def expand_inline_images(html: str, renditions_by_id: dict[int, Renditions]) -> 
             '<picture><source type="image/webp" srcset="{}" sizes="{}">'
             '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="lazy" decoding="async"'
             ' data-file="{}"></picture>',
-            renditions.webp_srcset, BODY_SIZES, renditions.src.url, renditions.fallback_srcset, BODY_SIZES,
-            renditions.largest.width, renditions.largest.height, alt, value,
-        )  # fmt: skip
+            renditions.webp_srcset,
+            BODY_SIZES,
+            renditions.src.url,
+            renditions.fallback_srcset,
+            BODY_SIZES,
+            renditions.largest.width,
+            renditions.largest.height,
+            alt,
+            value,
+        )
 
     return _IMG.sub(expand, html)
-
-

@@ -2,6 +2,7 @@
 The newsroom's content: sections, authors, tags and articles, each translated
 field stored once per site language by django-modeltranslation (translation.py).
 """
+
 import posixpath
 
 from django.conf import settings
@@ -44,9 +45,21 @@ def _unique_per_language(model: str, field: str) -> list[models.UniqueConstraint
 
 # Words that the URL scheme gives a meaning under /<lang>/, so no section may take them.
 RESERVED_SECTION_SLUGS = frozenset(
-    {"tags", "authors", "search", "feed", "preview", "admin", "static", "media", "comments",
-     "sitemap.xml", "news-sitemap.xml", "robots.txt"}
-)  # fmt: skip
+    {
+        "tags",
+        "authors",
+        "search",
+        "feed",
+        "preview",
+        "admin",
+        "static",
+        "media",
+        "comments",
+        "sitemap.xml",
+        "news-sitemap.xml",
+        "robots.txt",
+    }
+)
 
 
 def validate_section_slug(value: str) -> None:
@@ -100,9 +113,12 @@ class Section(TranslatedSlugMixin, models.Model):
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
-        _("slug"), max_length=100, allow_unicode=True, validators=[validate_section_slug],
+        _("slug"),
+        max_length=100,
+        allow_unicode=True,
+        validators=[validate_section_slug],
         help_text=_("The section’s address in this language."),
-    )  # fmt: skip
+    )
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Order in the site’s navigation, smallest first.")
@@ -113,7 +129,6 @@ class Section(TranslatedSlugMixin, models.Model):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         constraints = _unique_per_language("section", "slug")
-
 
 
 class Author(TranslatedSlugMixin, models.Model):
@@ -145,7 +160,6 @@ class Tag(TranslatedSlugMixin, models.Model):
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
         constraints = _unique_per_language("tag", "slug")
-
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -183,37 +197,51 @@ class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
     # site's languages; clean() asks for at least one complete language.
     title = models.CharField(_("title"), max_length=200, blank=True)
     slug = models.SlugField(
-        _("slug"), max_length=200, allow_unicode=True, blank=True,
+        _("slug"),
+        max_length=200,
+        allow_unicode=True,
+        blank=True,
         help_text=_("The article’s address in this language. Latin letters are suggested; Armenian script works too."),
-    )  # fmt: skip
+    )
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for lists and previews."))
     # Sanitised by the form field for the editor and again in save() for every
     # other path (shell, seed, scripts); cleaning twice changes nothing.
-    body = ProseEditorField(_("body"), blank=True, config={"extensions": PROSE_EDITOR_EXTENSIONS}, sanitize=sanitize_html)
+    body = ProseEditorField(
+        _("body"), blank=True, config={"extensions": PROSE_EDITOR_EXTENSIONS}, sanitize=sanitize_html
+    )
     section = models.ForeignKey(Section, models.PROTECT, related_name="articles", verbose_name=_("section"))
     authors = models.ManyToManyField(Author, through="Byline", related_name="articles", verbose_name=_("authors"))
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("tags"))
     image = images.PictureField(
-        _("featured image"), upload_to="articles/%Y/%m/", blank=True,
-        width_field="image_width", height_field="image_height",
-        help_text=_("JPEG, PNG, WebP or GIF. Readers get smaller copies made from it, without its location or camera data."),
-    )  # fmt: skip
+        _("featured image"),
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        help_text=_(
+            "JPEG, PNG, WebP or GIF. Readers get smaller copies made from it, without its location or camera data."
+        ),
+    )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     # Made when the image is saved (articles.images); pages read only this list.
     image_renditions = models.JSONField(default=list, blank=True, editable=False)
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_alt = models.CharField(
-        _("image alt text"), max_length=300, blank=True, help_text=_("What the picture shows, for readers who cannot see it.")
+        _("image alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the picture shows, for readers who cannot see it."),
     )
     image_credit = models.CharField(
         _("image credit"), max_length=200, blank=True, help_text=_("As it should read, e.g. “Photo: Anna Petrosyan”.")
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
-        _("publication date"), default=timezone.now,
+        _("publication date"),
+        default=timezone.now,
         help_text=_("A future date schedules the article: it appears by itself at that time."),
-    )  # fmt: skip
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     allow_comments = models.BooleanField(_("allow comments"), default=True)
@@ -239,11 +267,19 @@ class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
             self.remember_former_slugs()
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self, language: str | None = None) -> str:
+        language = language or translation.get_language()
+        with translation.override(language):
+            return reverse(
+                "articles:article",
+                kwargs={"section_slug": self.section.slug_in(language), "slug": self.slug_in(language)},
+            )
+
     def remember_former_slugs(self) -> None:
         """Keep each replaced slug so that old links answer 301 to the new address."""
         slug_fields = [build_localized_fieldname("slug", language) for language in site_languages()]
         stored = Article.objects.filter(pk=self.pk).values(*slug_fields).first() or {}
-        for language, field in zip(site_languages(), slug_fields):
+        for language, field in zip(site_languages(), slug_fields, strict=True):
             old, new = stored.get(field), getattr(self, field)
             if new:
                 FormerSlug.objects.filter(language=language, slug=new).delete()
@@ -255,9 +291,7 @@ class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
         if not any(getattr(self, build_localized_fieldname("title", code)) for code in site_languages()):
             raise ValidationError(_("Give the article a title in at least one language."))
         if self.status == self.Status.PUBLISHED and not self.available_languages():
-            raise ValidationError(
-                _("A published article needs its title, slug and body in at least one language.")
-            )
+            raise ValidationError(_("A published article needs its title, slug and body in at least one language."))
         if self.status == self.Status.PUBLISHED and self.image:
             missing_alt = {
                 build_localized_fieldname("image_alt", language): ValidationError(
@@ -287,14 +321,6 @@ class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
 
     def available_languages(self) -> list[str]:
         return [language for language in site_languages() if self.is_available_in(language)]
-
-    def get_absolute_url(self, language: str | None = None) -> str:
-        language = language or translation.get_language()
-        with translation.override(language):
-            return reverse(
-                "articles:article",
-                kwargs={"section_slug": self.section.slug_in(language), "slug": self.slug_in(language)},
-            )
 
     def get_preview_url(self, language: str | None = None) -> str:
         language = language or translation.get_language()
@@ -361,16 +387,21 @@ class InlineImage(images.ImageOwner, models.Model):
     """
 
     image = images.PictureField(
-        _("picture"), upload_to="inline/%Y/%m/", width_field="image_width", height_field="image_height",
+        _("picture"),
+        upload_to="inline/%Y/%m/",
+        width_field="image_width",
+        height_field="image_height",
         help_text=_("JPEG, PNG, WebP or GIF."),
-    )  # fmt: skip
+    )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_renditions = models.JSONField(default=list, blank=True, editable=False)
     alt_text = models.CharField(
-        _("alt text"), max_length=300, blank=True,
+        _("alt text"),
+        max_length=300,
+        blank=True,
         help_text=_("Suggested alt text; each article can still write its own in each language."),
-    )  # fmt: skip
+    )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:

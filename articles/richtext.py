@@ -3,15 +3,35 @@ The article body's allowlist. Whatever the editor (or a script posting to the
 admin, or the shell) sends, only these tags, attributes and URL schemes are
 stored. The prose editor is configured to offer the same set.
 """
+
 import nh3
 from django.urls import reverse_lazy
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "u", "s", "sub", "sup", "h2", "h3", "h4",
-    "ul", "ol", "li", "blockquote", "hr", "a", "figure", "figcaption", "img",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "u",
+    "s",
+    "sub",
+    "sup",
+    "h2",
+    "h3",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "hr",
+    "a",
+    "figure",
+    "figcaption",
+    "img",
     # Inline pictures (articles.images.expand_inline_images) are stored as <picture>.
-    "picture", "source",
-}  # fmt: skip
+    "picture",
+    "source",
+}
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "ol": {"start"},

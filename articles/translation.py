@@ -1,4 +1,5 @@
 """Which fields are written once per site language (django-modeltranslation)."""
+
 from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 

@@ -6,16 +6,50 @@ form that stays ASCII in URLs, and they may replace it with Armenian script.
 The same table is mirrored for the admin in static/admin/js/transliterate.js;
 tests/test_slugs.py checks that the two agree.
 """
+
 from django.utils.text import slugify
 
 ARMENIAN_TO_LATIN = {
-    "ա": "a", "բ": "b", "գ": "g", "դ": "d", "ե": "e", "զ": "z", "է": "e",
-    "ը": "y", "թ": "t", "ժ": "zh", "ի": "i", "լ": "l", "խ": "kh", "ծ": "ts",
-    "կ": "k", "հ": "h", "ձ": "dz", "ղ": "gh", "ճ": "ch", "մ": "m", "յ": "y",
-    "ն": "n", "շ": "sh", "ո": "o", "չ": "ch", "պ": "p", "ջ": "j", "ռ": "r",
-    "ս": "s", "վ": "v", "տ": "t", "ր": "r", "ց": "ts", "ւ": "v", "փ": "p",
-    "ք": "k", "և": "ev", "օ": "o", "ֆ": "f",
-}  # fmt: skip
+    "ա": "a",
+    "բ": "b",
+    "գ": "g",
+    "դ": "d",
+    "ե": "e",
+    "զ": "z",
+    "է": "e",
+    "ը": "y",
+    "թ": "t",
+    "ժ": "zh",
+    "ի": "i",
+    "լ": "l",
+    "խ": "kh",
+    "ծ": "ts",
+    "կ": "k",
+    "հ": "h",
+    "ձ": "dz",
+    "ղ": "gh",
+    "ճ": "ch",
+    "մ": "m",
+    "յ": "y",
+    "ն": "n",
+    "շ": "sh",
+    "ո": "o",
+    "չ": "ch",
+    "պ": "p",
+    "ջ": "j",
+    "ռ": "r",
+    "ս": "s",
+    "վ": "v",
+    "տ": "t",
+    "ր": "r",
+    "ց": "ts",
+    "ւ": "v",
+    "փ": "p",
+    "ք": "k",
+    "և": "ev",
+    "օ": "o",
+    "ֆ": "f",
+}
 
 # Digraphs read as one sound and go first.
 ARMENIAN_DIGRAPHS = {"ու": "u"}

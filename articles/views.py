@@ -2,6 +2,7 @@
 The public reading site. Every page is in the language of its URL prefix and
 shows only content written in that language.
 """
+
 import datetime
 
 from django.conf import settings
@@ -10,12 +11,12 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
-from .models import Article, Byline, Author, Section, Tag, site_languages
+from .models import Article, Author, Byline, Section, Tag, site_languages
 
 
 def public_articles(language: str):

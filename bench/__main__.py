@@ -1,4 +1,5 @@
 """Runs every benchmark in turn and prints its figures (`make bench`)."""
+
 import importlib
 import sys
 

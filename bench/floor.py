@@ -6,6 +6,7 @@ request handling but no database. The real pages are measured against it.
 The floor template only swaps the comments tag, which queries, for the same
 comments template fed from the snapshot; listing counts come from the snapshot too.
 """
+
 from django.http import HttpResponse
 from django.template import Context
 from django.template.loader import get_template

@@ -7,6 +7,7 @@ The ingest runs in a fresh process so that its peak resident memory is the
 ingest's own and not the photo generator's; the figure printed is that peak,
 next to the same process's memory before the upload, for comparison.
 """
+
 import io
 import json
 import os
@@ -97,8 +98,12 @@ def main() -> None:
         }
         child = subprocess.run(
             [sys.executable, "-m", "bench.images", "--ingest", str(photo), str(Path(folder) / "media")],
-            cwd=PROJECT, env=env, capture_output=True, text=True, check=True,
-        )  # fmt: skip
+            cwd=PROJECT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         result = json.loads(child.stdout.strip().splitlines()[-1])
     print(f"24 MP JPEG ({WIDTH}x{HEIGHT}, {size / 1024 / 1024:.1f} MB, EXIF orientation 6 and GPS)")
     print(

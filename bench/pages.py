@@ -6,6 +6,7 @@ template from a context held in memory, with no database (bench/floor.py).
 Everything runs in one go on a throwaway SQLite database seeded with the demo
 content; the ratios (page / floor) are what to compare between runs and machines.
 """
+
 import http.client
 import os
 import socket
@@ -113,13 +114,29 @@ def main() -> None:
 
         port = free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "newsroom.wsgi", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
-             "--log-level", "warning"],
-            cwd=PROJECT, env=env,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "newsroom.wsgi",
+                "-w",
+                str(WORKERS),
+                "-b",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=PROJECT,
+            env=env,
+        )
         try:
             wait_for(port, server)
-            pages = {"floor (no database)": floor_path, "home": "/en/", "section": section_path, "article": article_path}
+            pages = {
+                "floor (no database)": floor_path,
+                "home": "/en/",
+                "section": section_path,
+                "article": article_path,
+            }
             for path in pages.values():  # warm up every worker
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
                 for _ in range(WORKERS * 5):

@@ -2,6 +2,7 @@
 Settings for `make bench`: production settings (DEBUG off, manifest static
 files) plus the floor view's URL. Only the benchmark uses this module.
 """
+
 import os
 
 os.environ.setdefault("SECRET_KEY", "benchmark-only")

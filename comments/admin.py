@@ -2,13 +2,15 @@
 The moderation queue, the blocklist, and comment counts on the article list.
 The articles app knows nothing of comments: its admin is extended from here.
 """
+
 from django.contrib import admin
 from django.db import models
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
-from django.utils.translation import gettext_lazy as _, ngettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from articles.admin import ArticleAdmin
 from articles.models import Article
@@ -42,11 +44,29 @@ class CommentAdmin(admin.ModelAdmin):
     list_per_page = 50
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = [
-        "article", "parent", "name", "email", "website", "text", "status",
-        "hold_reason", "created_at", "approved_at", "approved_by", "ip_address", "user_agent",
-    ]  # fmt: skip
+        "article",
+        "parent",
+        "name",
+        "email",
+        "website",
+        "text",
+        "status",
+        "hold_reason",
+        "created_at",
+        "approved_at",
+        "approved_by",
+        "ip_address",
+        "user_agent",
+    ]
     readonly_fields = [
-        "article", "parent", "hold_reason", "created_at", "approved_at", "approved_by", "ip_address", "user_agent"
+        "article",
+        "parent",
+        "hold_reason",
+        "created_at",
+        "approved_at",
+        "approved_by",
+        "ip_address",
+        "user_agent",
     ]
 
     # The queue: pending comments first, newest first within each group.
@@ -129,9 +149,13 @@ class ArticleWithCommentsAdmin(ArticleAdmin):
         return format_html(
             '<a href="{}?article__id__exact={}&amp;status__exact=approved">{}</a> · '
             '<a href="{}?article__id__exact={}&amp;status__exact=pending">{}</a>',
-            changelist, article.pk, _("%(count)d approved") % {"count": article.approved_comments},
-            changelist, article.pk, _("%(count)d pending") % {"count": article.pending_comments},
-        )  # fmt: skip
+            changelist,
+            article.pk,
+            _("%(count)d approved") % {"count": article.approved_comments},
+            changelist,
+            article.pk,
+            _("%(count)d pending") % {"count": article.pending_comments},
+        )
 
 
 admin.site.unregister(Article)

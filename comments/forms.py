@@ -12,6 +12,7 @@ readers must still be able to post. A cached page's timestamp is older than its
 reader's visit, so people are never held as too fast because of the cache;
 what the rule catches is a script that fetches a page and posts at once.
 """
+
 import time
 
 from django import forms
@@ -50,13 +51,17 @@ class CommentForm(forms.ModelForm):
     # The honeypot: moved off-screen by CSS, labelled for screen readers as a
     # field to leave empty. Scripts that fill every field give themselves away.
     homepage = forms.CharField(
-        required=False, label=_("Leave this field empty"),
+        required=False,
+        label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )  # fmt: skip
+    )
     website = forms.URLField(
-        label=_("Website"), max_length=200, required=False, assume_scheme="https",
+        label=_("Website"),
+        max_length=200,
+        required=False,
+        assume_scheme="https",
         widget=forms.URLInput(attrs={"autocomplete": "url"}),
-    )  # fmt: skip
+    )
     remember = forms.BooleanField(
         required=False, label=_("Save my name, email, and website in this browser for the next time I comment.")
     )

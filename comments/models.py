@@ -4,6 +4,7 @@ Readers' comments on articles, and the words that mark a comment as spam.
 A comment's email address is private: it is shown to moderators in the admin
 and to nobody else, in no public page, attribute, feed or hash.
 """
+
 import hashlib
 import re
 
@@ -98,18 +99,25 @@ class Comment(models.Model):
     name = models.CharField(_("name"), max_length=245, validators=[validate_printable])
     email = models.EmailField(_("email"), max_length=100, validators=[validate_printable])
     website = models.URLField(
-        _("website"), max_length=200, blank=True,
+        _("website"),
+        max_length=200,
+        blank=True,
         validators=[URLValidator(schemes=["http", "https"]), validate_printable],
-    )  # fmt: skip
+    )
     text = models.TextField(_("comment"), max_length=TEXT_MAX_LENGTH, validators=[validate_printable])
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
     hold_reason = models.CharField(_("held because"), max_length=10, choices=HoldReason, blank=True, editable=False)
     created_at = models.DateTimeField(_("date"), default=timezone.now, editable=False)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True, editable=False)
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, editable=False,
-        related_name="approved_comments", verbose_name=_("approved by"),
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="approved_comments",
+        verbose_name=_("approved by"),
+    )
     # Kept for moderation only; erase_comment_addresses clears them after the retention period.
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True, editable=False)
     user_agent = models.TextField(_("user agent"), blank=True, editable=False)
@@ -143,6 +151,12 @@ class Comment(models.Model):
         self.fingerprint = self.compute_fingerprint()
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self, language: str | None = None) -> str:
+        """The comment's place on its article's page, in ``language`` or the first one the article has."""
+        if language is None or not self.article.is_available_in(language):
+            language = next(iter(self.article.available_languages()), settings.LANGUAGE_CODE)
+        return f"{self.article.get_absolute_url(language)}#comment-{self.pk}"
+
     def clean(self):
         # Exact duplicates are refused: the same words from the same email on the same article.
         if self.article_id and self.email and self.text:
@@ -162,20 +176,16 @@ class Comment(models.Model):
         self.approved_at = timezone.now()
         self.approved_by = by
 
-    def get_absolute_url(self, language: str | None = None) -> str:
-        """The comment's place on its article's page, in ``language`` or the first one the article has."""
-        if language is None or not self.article.is_available_in(language):
-            language = next(iter(self.article.available_languages()), settings.LANGUAGE_CODE)
-        return f"{self.article.get_absolute_url(language)}#comment-{self.pk}"
-
 
 class BlockedWord(models.Model):
     """A word or phrase that sends any comment containing it to spam."""
 
     word = models.CharField(
-        _("word or phrase"), max_length=200, unique=True,
+        _("word or phrase"),
+        max_length=200,
+        unique=True,
         help_text=_("Matched without regard to case anywhere in the name, email, website, text, IP or browser."),
-    )  # fmt: skip
+    )
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
 
     class Meta:

@@ -12,6 +12,7 @@ A new comment is, in this order of precedence:
     approved comment;
   - pending otherwise.
 """
+
 import re
 
 from django.conf import settings

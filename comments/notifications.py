@@ -1,4 +1,5 @@
 """Email to moderators about comments waiting for them."""
+
 import logging
 
 from django.conf import settings

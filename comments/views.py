@@ -13,6 +13,7 @@ what is personal, and neither is ever rendered into cacheable HTML:
   when they post without ticking it. static/comments/comments.js fills the form
   from it in the browser, so the prefill never enters the server's HTML.
 """
+
 import ipaddress
 import json
 from urllib.parse import quote
@@ -23,7 +24,8 @@ from django.core.signing import BadSignature
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.translation import get_language, gettext as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -141,9 +143,14 @@ def article_with_errors(request, article, language, form) -> HttpResponse:
 def remember_pending(response: HttpResponse, request: HttpRequest, comment) -> None:
     ids = [*reader_pending_ids(request), comment.pk][-PENDING_COOKIE_MAX_IDS:]
     response.set_signed_cookie(
-        PENDING_COOKIE, ".".join(map(str, ids)), salt=PENDING_COOKIE_SALT, max_age=PENDING_COOKIE_MAX_AGE,
-        httponly=True, samesite="Lax", secure=request.is_secure(),
-    )  # fmt: skip
+        PENDING_COOKIE,
+        ".".join(map(str, ids)),
+        salt=PENDING_COOKIE_SALT,
+        max_age=PENDING_COOKIE_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
 
 
 def remember_commenter(response: HttpResponse, request: HttpRequest, cleaned: dict) -> None:
@@ -152,6 +159,9 @@ def remember_commenter(response: HttpResponse, request: HttpRequest, cleaned: di
         return
     details = {key: cleaned.get(key) or "" for key in ("name", "email", "website")}
     response.set_cookie(
-        COMMENTER_COOKIE, quote(json.dumps(details)), max_age=COMMENTER_COOKIE_MAX_AGE,
-        samesite="Lax", secure=request.is_secure(),
-    )  # fmt: skip
+        COMMENTER_COOKIE,
+        quote(json.dumps(details)),
+        max_age=COMMENTER_COOKIE_MAX_AGE,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )

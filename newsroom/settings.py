@@ -5,6 +5,7 @@ from the environment; README's "Configuration" table lists them all.
 Safe by default: DEBUG is off, and with DEBUG off the site refuses to serve
 without SECRET_KEY and ALLOWED_HOSTS.
 """
+
 from pathlib import Path
 
 import environ
@@ -106,7 +107,7 @@ LANGUAGE_CODES = env.list("LANGUAGES", default=["en", "hy"])
 try:
     LANGUAGES = [(code, LANG_INFO[code]["name"]) for code in LANGUAGE_CODES]
 except KeyError as unknown:
-    raise ImproperlyConfigured(f"LANGUAGES names {unknown}, which Django does not know.")
+    raise ImproperlyConfigured(f"LANGUAGES names {unknown}, which Django does not know.") from None
 LANGUAGE_CODE = LANGUAGE_CODES[0]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

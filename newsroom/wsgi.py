@@ -1,4 +1,5 @@
 """WSGI entry point, served in production by gunicorn (``gunicorn newsroom.wsgi``)."""
+
 import os
 
 from django.core.wsgi import get_wsgi_application

@@ -78,3 +78,39 @@ def browser_page():
 
             connections.close_all()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def editor(db):
+    """A member of the Editors group (made by the data migration), staff but not a superuser."""
+    from tests.factories import make_editor
+
+    return make_editor()
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def moderator(db):
+    """A member of the Moderators group (made by the data migration), staff but not a superuser."""
+    from tests.factories import make_moderator
+
+    return make_moderator()
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+@pytest.fixture
+def article(db):
+    """A published article in English and Armenian, with a section, an author and a tag."""
+    from tests.factories import make_article, make_tag
+
+    return make_article(tags=[make_tag()])

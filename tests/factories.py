@@ -1,11 +1,24 @@
-"""Small factories for the test suite: real rows in the real database."""
+"""
+The suite's one factories module: real rows in the real database (sections,
+authors, tags, articles, comments, staff), real requests (the comment form as a
+browser posts it) and real pictures made by Pillow with the metadata a phone writes.
+"""
+
 import datetime
+import functools
+import io
 import itertools
+import time
 
 from django.contrib.auth.models import Group, User
-from django.utils import timezone
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone, translation
+from PIL import Image, ImageCms
 
 from articles.models import Article, Author, Byline, Section, Tag
+from comments.forms import sign_timestamp
+from comments.models import Comment
 
 _numbers = itertools.count(1)
 
@@ -28,7 +41,12 @@ def make_author(name="Anna Petrosyan", **fields) -> Author:
 
 def make_tag(name="Elections", **fields) -> Tag:
     n = next(_numbers)
-    values = {"name_en": f"{name} {n}", "slug_en": f"tag-{n}", "name_hy": f"Ընտրություններ {n}", "slug_hy": f"piteak-{n}"}
+    values = {
+        "name_en": f"{name} {n}",
+        "slug_en": f"tag-{n}",
+        "name_hy": f"Ընտրություններ {n}",
+        "slug_hy": f"piteak-{n}",
+    }
     return Tag.objects.create(**(values | fields))
 
 
@@ -52,7 +70,11 @@ def make_article(
     if "en" in languages:
         values |= {"title_en": f"{title} {n}", "slug_en": f"article-{n}", "body_en": f"<p>English body {n}.</p>"}
     if "hy" in languages:
-        values |= {"title_hy": f"Երկխոսության նոր մակարդակ {n}", "slug_hy": f"hodvats-{n}", "body_hy": f"<p>Հայերեն {n}։</p>"}
+        values |= {
+            "title_hy": f"Երկխոսության նոր մակարդակ {n}",
+            "slug_hy": f"hodvats-{n}",
+            "body_hy": f"<p>Հայերեն {n}։</p>",
+        }
     article = Article.objects.create(**(values | fields))
     for position, author in enumerate(authors if authors is not None else [make_author()]):
         Byline.objects.create(article=article, author=author, position=position)
@@ -64,6 +86,13 @@ def make_editor(username="editor") -> User:
     """A staff member in the Editors group (made by the data migration), not a superuser."""
     user = User.objects.create_user(username, f"{username}@example.org", "a-long-password", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+def make_moderator(username="mod") -> User:
+    """A staff member in the Moderators group (made by the data migration), not a superuser."""
+    user = User.objects.create_user(username, f"{username}@newsroom.example", "a-long-password", is_staff=True)
+    user.groups.add(moderators_group())
     return user
 
 
@@ -102,3 +131,104 @@ def admin_article_form(section, author, tags=(), **overrides) -> dict:
         "_save": "Save",
     }
     return data | overrides
+
+
+# Comments
+
+
+def make_comment(article, status=Comment.Status.APPROVED, parent=None, **fields) -> Comment:
+    """A comment written an hour ago (so flood control leaves new posts alone), approved unless told otherwise."""
+    n = next(_numbers)
+    values = {
+        "name": f"Reader {n}",
+        "email": f"reader{n}@example.org",
+        "text": f"A considered remark, number {n}.",
+        "status": status,
+        "ip_address": "192.0.2.10",
+        "created_at": timezone.now() - datetime.timedelta(hours=1),
+    }
+    return Comment.objects.create(article=article, parent=parent, **(values | fields))
+
+
+def comment_form_data(article, seconds_ago=10, **overrides) -> dict:
+    """What a reader's browser sends, the form having been served ``seconds_ago``."""
+    n = next(_numbers)
+    data = {
+        "text": f"I read this twice; point {n} deserves a follow-up.",
+        "name": f"Commenter {n}",
+        "email": f"commenter{n}@example.net",
+        "website": "",
+        "homepage": "",
+        "parent": "",
+        "timestamp": sign_timestamp(article, at=time.time() - seconds_ago),
+    }
+    return data | overrides
+
+
+def post_url(article, language="en") -> str:
+    with translation.override(language):
+        return reverse("comments:post", args=[article.pk])
+
+
+def post_comment(client, article, language="en", seconds_ago=10, headers=None, remote_addr="127.0.0.1", **overrides):
+    """Posts the comment form as a browser would; ``overrides`` replace form fields."""
+    data = comment_form_data(article, seconds_ago=seconds_ago, **overrides)
+    return client.post(post_url(article, language), data, headers=headers or {}, REMOTE_ADDR=remote_addr)
+
+
+def moderators_group() -> Group:
+    """The Moderators group its data migration made."""
+    return Group.objects.get(name="Moderators")
+
+
+# Pictures
+
+ORIENTATION = 0x0112
+GPS_IFD = 0x8825
+MAKE = 0x010F
+
+
+def phone_exif(orientation: int = 1) -> Image.Exif:
+    """EXIF as a phone writes it: camera make, orientation, and where the photo was taken."""
+    exif = Image.Exif()
+    exif[MAKE] = "NewsCam"
+    exif[ORIENTATION] = orientation
+    gps = exif.get_ifd(GPS_IFD)
+    gps[1] = "N"
+    gps[2] = (40.0, 10.0, 38.0)
+    gps[3] = "E"
+    gps[4] = (44.0, 30.0, 52.0)
+    return exif
+
+
+@functools.cache
+def srgb_profile() -> bytes:
+    # Made once: a profile records the second it was made, so two calls may differ.
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def jpeg_bytes(size=(2000, 1200), orientation: int = 1, icc: bool = True, color="steelblue") -> bytes:
+    buffer = io.BytesIO()
+    options = {"exif": phone_exif(orientation), "quality": 85}
+    if icc:
+        options["icc_profile"] = srgb_profile()
+    Image.new("RGB", size, color).save(buffer, "JPEG", **options)
+    return buffer.getvalue()
+
+
+def png_bytes(size=(800, 600), transparent=False) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGBA" if transparent else "RGB", size, (200, 30, 30, 128) if transparent else "tomato").save(
+        buffer, "PNG"
+    )
+    return buffer.getvalue()
+
+
+def picture_bytes(format: str, size=(640, 480)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "olive").save(buffer, format)
+    return buffer.getvalue()
+
+
+def upload(content: bytes, name: str = "photo.jpg", content_type: str = "image/jpeg") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type=content_type)

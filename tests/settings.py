@@ -2,6 +2,7 @@
 The test suite's settings: Newsroom's own settings module, given the values a
 deployment would put in the environment, plus speed-ups that change no behaviour.
 """
+
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-suite-only")

@@ -1,8 +1,10 @@
 """Template tags for the reading site: the language switch and its hreflang links."""
+
 from django import template
 from django.conf import settings
 from django.urls import reverse
-from django.utils.translation import get_language, get_language_info, gettext_lazy as _, override
+from django.utils.translation import get_language, get_language_info, override
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
@@ -43,7 +45,7 @@ def language_switch(context):
                 "current": code == current,
             }
             for code, _name in settings.LANGUAGES
-        ]
+        ],
     }
 
 

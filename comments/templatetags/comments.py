@@ -2,6 +2,7 @@
 The comments section under an article, comment counts on listings, and the
 filter that shows a comment's text.
 """
+
 from collections import defaultdict
 
 from django import template

@@ -4,6 +4,7 @@ existed, or whose renditions were lost. With --all, remakes every picture's
 (after RENDITION_WIDTHS changes, say). Each picture goes through the same
 path as a new upload, so its old files are removed once the new ones are saved.
 """
+
 import posixpath
 
 from django.core.files import File

@@ -4,6 +4,7 @@ save whose transaction was rolled back, files of rows deleted outside Django,
 uploads from before renditions existed. Only the folders the image fields
 upload into are searched, so other media is never touched.
 """
+
 import datetime
 import posixpath
 
@@ -65,9 +66,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="List the orphaned files without deleting them.")
         parser.add_argument(
-            "--min-age", type=int, default=60, metavar="MINUTES",
+            "--min-age",
+            type=int,
+            default=60,
+            metavar="MINUTES",
             help="Leave files younger than this alone (default 60): they may belong to a save in progress.",
-        )  # fmt: skip
+        )
 
     def handle(self, *args, dry_run=False, min_age=60, verbosity=1, **options):
         storage = image_storage()

@@ -8,6 +8,7 @@ picture it already has; rows that are not part of the demo are never touched.
 The scheduled article is moved a week ahead whenever its date has passed, so
 the demo always shows one.
 """
+
 import datetime
 import hashlib
 import io
@@ -227,14 +228,18 @@ def _waves(draw, rng, size, shapes):
         wavelength = rng.uniform(300, 700)
         phase = rng.uniform(0, math.tau)
         crest = [(x, base + amplitude * math.sin(x / wavelength * math.tau + phase)) for x in range(0, width + 20, 20)]
-        draw.polygon([*crest, (width, height), (0, height)], fill=_rgba(shapes[row % len(shapes)], rng.randint(90, 150)))
+        draw.polygon(
+            [*crest, (width, height), (0, height)], fill=_rgba(shapes[row % len(shapes)], rng.randint(90, 150))
+        )
 
 
 def _rails(draw, rng, size, shapes):
     width, height = size
     horizon = height * rng.uniform(0.3, 0.42)
     vanishing = width * rng.uniform(0.35, 0.65)
-    ridge = [(x, horizon - 60 - 50 * math.sin(x / width * math.pi * rng.uniform(1, 3))) for x in range(0, width + 40, 40)]
+    ridge = [
+        (x, horizon - 60 - 50 * math.sin(x / width * math.pi * rng.uniform(1, 3))) for x in range(0, width + 40, 40)
+    ]
     draw.polygon([*ridge, (width, horizon), (0, horizon)], fill=_rgba(shapes[2], 140))
     draw.rectangle((0, horizon, width, height), fill=_rgba(shapes[3], 60))
     gauge = width * 0.18
@@ -258,11 +263,13 @@ def _sun(draw, rng, size, shapes):
         reach = radius * rng.uniform(1.5, 2.4)
         spread = 0.05
         draw.polygon(
-            [(cx, cy),
-             (cx + reach * math.cos(angle - spread), cy + reach * math.sin(angle - spread)),
-             (cx + reach * math.cos(angle + spread), cy + reach * math.sin(angle + spread))],
+            [
+                (cx, cy),
+                (cx + reach * math.cos(angle - spread), cy + reach * math.sin(angle - spread)),
+                (cx + reach * math.cos(angle + spread), cy + reach * math.sin(angle + spread)),
+            ],
             fill=_rgba(shapes[2], 110),
-        )  # fmt: skip
+        )
     draw.ellipse(_circle(cx, cy, radius), fill=_rgba(shapes[0], 240))
     ground = height * 0.7
     for band in range(6):
@@ -282,7 +289,9 @@ def _grid(draw, rng, size, shapes):
             lit = rng.random() < 0.12
             colour = shapes[0] if lit else shapes[rng.randint(1, len(shapes) - 1)]
             x, y = left + column * cell, top + row * cell
-            draw.rectangle((x, y, x + cell - gap, y + cell - gap), fill=_rgba(colour, 235 if lit else rng.randint(40, 110)))
+            draw.rectangle(
+                (x, y, x + cell - gap, y + cell - gap), fill=_rgba(colour, 235 if lit else rng.randint(40, 110))
+            )
 
 
 def _dots(draw, rng, size, shapes):
@@ -295,7 +304,9 @@ def _dots(draw, rng, size, shapes):
             # A bunch narrows downwards.
             dy = abs(rng.gauss(0, 90))
             dx = rng.gauss(0, max(20, 90 - dy / 3))
-            draw.ellipse(_circle(cx + dx, cy - 120 + dy, rng.uniform(22, 40)), fill=_rgba(colour, rng.randint(130, 210)))
+            draw.ellipse(
+                _circle(cx + dx, cy - 120 + dy, rng.uniform(22, 40)), fill=_rgba(colour, rng.randint(130, 210))
+            )
 
 
 def _columns(draw, rng, size, shapes):
@@ -311,7 +322,9 @@ def _columns(draw, rng, size, shapes):
             block = min(block, height - margin - y)
             colour = shapes[0] if block > 100 else shapes[rng.randint(1, len(shapes) - 1)]
             shorter = 0 if block > 20 else rng.choice([0, 0, column_width * 0.3])
-            draw.rectangle((x, y, x + column_width - shorter, y + block), fill=_rgba(colour, 200 if block > 100 else 120))
+            draw.rectangle(
+                (x, y, x + column_width - shorter, y + block), fill=_rgba(colour, 200 if block > 100 else 120)
+            )
             y += block + 14
 
 
@@ -321,7 +334,13 @@ def _arcs(draw, rng, size, shapes):
     ground = height * rng.uniform(0.72, 0.82)
     for arc in range(rng.randint(7, 11)):
         rise = rng.uniform(150, ground - 60)
-        draw.arc((left, ground - rise, right, ground + rise), 180, 360, fill=_rgba(shapes[arc % len(shapes)], 170), width=rng.randint(4, 12))
+        draw.arc(
+            (left, ground - rise, right, ground + rise),
+            180,
+            360,
+            fill=_rgba(shapes[arc % len(shapes)], 170),
+            width=rng.randint(4, 12),
+        )
     for x in (left, right):
         draw.ellipse(_circle(x, ground, 38), fill=_rgba(shapes[0], 240))
     draw.line([(0, ground), (width, ground)], fill=_rgba(shapes[2], 160), width=4)
@@ -329,11 +348,16 @@ def _arcs(draw, rng, size, shapes):
 
 def _hills(draw, rng, size, shapes):
     width, height = size
-    draw.ellipse(_circle(width * rng.uniform(0.2, 0.8), height * 0.35, rng.uniform(90, 140)), fill=_rgba(shapes[3], 220))
+    draw.ellipse(
+        _circle(width * rng.uniform(0.2, 0.8), height * 0.35, rng.uniform(90, 140)), fill=_rgba(shapes[3], 220)
+    )
     for layer in range(5):
         base = height * (0.45 + layer * 0.11)
         waves = [(rng.uniform(0.5, 2.5), rng.uniform(0, math.tau), rng.uniform(20, 70)) for _ in range(3)]
-        ridge = [(x, base - sum(a * math.sin(x / width * math.tau * f + p) for f, p, a in waves)) for x in range(0, width + 20, 20)]
+        ridge = [
+            (x, base - sum(a * math.sin(x / width * math.tau * f + p) for f, p, a in waves))
+            for x in range(0, width + 20, 20)
+        ]
         draw.polygon([*ridge, (width, height), (0, height)], fill=_rgba(shapes[layer % 3], 150 + layer * 20))
 
 
@@ -348,7 +372,9 @@ def _bars(draw, rng, size, shapes):
         x = margin + bar * slot
         top = height - margin - level * (height - 2 * margin)
         draw.rectangle((x + slot * 0.15, top, x + slot * 0.85, height - margin), fill=_rgba(shapes[bar % 2], 215))
-    draw.line([(margin / 2, height - margin), (width - margin / 2, height - margin)], fill=_rgba(shapes[2], 255), width=6)
+    draw.line(
+        [(margin / 2, height - margin), (width - margin / 2, height - margin)], fill=_rgba(shapes[2], 255), width=6
+    )
     for line in range(1, 4):
         y = height - margin - line * (height - 2 * margin) / 4
         draw.line([(margin / 2, y), (width - margin / 2, y)], fill=_rgba(shapes[3], 90), width=2)

@@ -3,6 +3,7 @@
 waiting in the moderators' queue, on the demo articles (run by `make run`
 after seed_demo). Idempotent: a comment already there is left as it is.
 """
+
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
@@ -16,13 +17,15 @@ CONVERSATIONS = [
         "a-new-level-of-dialogue-on-the-valleys-water",
         [
             (
-                "Armen K.", "armen.k@example.org",
+                "Armen K.",
+                "armen.k@example.org",
                 "We farm near the end of the canal. The hourly schedule is the first one that reaches us on time.\n\n"
                 "The dashboard will tell whether that lasts into July.",
                 Comment.Status.APPROVED,
                 [
                     (
-                        "Lilit S.", "lilit.s@example.org",
+                        "Lilit S.",
+                        "lilit.s@example.org",
                         "Same in our village. The weekly rotation of the evening turns matters more than it looks.",
                         Comment.Status.APPROVED,
                         [],
@@ -30,14 +33,16 @@ CONVERSATIONS = [
                 ],
             ),
             (
-                "Նարեկ Հ.", "narek.h@example.org",
+                "Նարեկ Հ.",
+                "narek.h@example.org",
                 "Լավ է, որ վերջապես բոլորը մեկ սեղանի շուրջ են։ Բայց առանց երկրորդական ջրանցքների "
                 "վերանորոգման ջուրը նորից ճանապարհին կկորչի։",
                 Comment.Status.APPROVED,
                 [],
             ),
             (
-                "Visitor", "visitor@example.org",
+                "Visitor",
+                "visitor@example.org",
                 "Does the schedule cover the fish farms’ wells too, or only the canal?",
                 Comment.Status.PENDING,
                 [],
@@ -48,14 +53,15 @@ CONVERSATIONS = [
         "why-your-electricity-bill-changed-this-winter",
         [
             (
-                "Gayane M.", "gayane.m@example.org",
+                "Gayane M.",
+                "gayane.m@example.org",
                 "Thank you for explaining the standing charge. Our bill finally makes sense.",
                 Comment.Status.APPROVED,
                 [],
             ),
         ],
     ),
-]  # fmt: skip
+]
 
 
 class Command(BaseCommand):
