@@ -31,7 +31,7 @@ class TransliteratingSlugs:
     """
 
     class Media:
-        js = ["admin/js/urlify.js", "admin/js/transliterate.js"]
+        js = ["admin/js/urlify.js", "admin/js/transliteration_table.js", "admin/js/transliterate.js"]
 
 
 class ImageThumbnails:

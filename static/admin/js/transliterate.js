@@ -1,26 +1,20 @@
 /*
- * Prefilled slugs for Armenian titles. Django's admin prepopulates slugs with
- * window.URLify, which has no table for Armenian; this wraps it so Armenian
- * letters are spelled in Latin first. Mirrors articles/transliteration.py.
+ * Prefilled slugs for titles in any of the site's scripts. Django's admin
+ * prepopulates slugs with window.URLify, whose own tables spell some letters
+ * differently from the server and know no Armenian; this wraps it so letters
+ * are first spelled in Latin exactly as articles/transliteration.py does,
+ * from the table in transliteration_table.js (written by the server).
  */
 (function () {
     "use strict";
-    const ARMENIAN_TO_LATIN = {
-        "ա": "a", "բ": "b", "գ": "g", "դ": "d", "ե": "e", "զ": "z", "է": "e",
-        "ը": "y", "թ": "t", "ժ": "zh", "ի": "i", "լ": "l", "խ": "kh", "ծ": "ts",
-        "կ": "k", "հ": "h", "ձ": "dz", "ղ": "gh", "ճ": "ch", "մ": "m", "յ": "y",
-        "ն": "n", "շ": "sh", "ո": "o", "չ": "ch", "պ": "p", "ջ": "j", "ռ": "r",
-        "ս": "s", "վ": "v", "տ": "t", "ր": "r", "ց": "ts", "ւ": "v", "փ": "p",
-        "ք": "k", "և": "ev", "օ": "o", "ֆ": "f"
-    };
-    const ARMENIAN_DIGRAPHS = {"ու": "u"};
+    const table = window.NEWSROOM_TRANSLITERATION || {digraphs: {}, letters: {}};
 
     function transliterate(text) {
         let result = text.toLowerCase();
-        for (const [digraph, latin] of Object.entries(ARMENIAN_DIGRAPHS)) {
+        for (const [digraph, latin] of Object.entries(table.digraphs)) {
             result = result.split(digraph).join(latin);
         }
-        return Array.from(result, (char) => ARMENIAN_TO_LATIN[char] ?? char).join("");
+        return Array.from(result, (char) => table.letters[char] ?? char).join("");
     }
 
     const urlify = window.URLify;
