@@ -69,6 +69,21 @@ def validate_section_slug(value: str) -> None:
         raise ValidationError(_("A section address cannot be only digits: those are archive pages."))
 
 
+class TranslatedSlugQuerySet(models.QuerySet):
+    """Look-ups by address, the one way every view, feed and importer finds a row by its slug."""
+
+    def by_slug(self, slug: str, language: str):
+        """Rows whose slug in ``language`` is ``slug``: at most one, slugs being unique per language."""
+        return self.filter(**{build_localized_fieldname("slug", language): slug})
+
+    def by_slug_in_any_language(self, slug: str):
+        """Rows whose slug in some site language is ``slug`` (for redirecting a link in the wrong language)."""
+        in_any_language = Q()
+        for language in site_languages():
+            in_any_language |= Q(**{build_localized_fieldname("slug", language): slug})
+        return self.filter(in_any_language)
+
+
 class TranslatedSlugMixin:
     """
     A model named and addressed per language: every empty slug is filled from
@@ -124,6 +139,8 @@ class Section(TranslatedSlugMixin, models.Model):
         _("position"), default=0, help_text=_("Order in the site’s navigation, smallest first.")
     )
 
+    objects = TranslatedSlugQuerySet.as_manager()
+
     class Meta:
         ordering = ["position", "pk"]
         verbose_name = _("section")
@@ -137,6 +154,8 @@ class Author(TranslatedSlugMixin, models.Model):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, allow_unicode=True)
     bio = models.TextField(_("biography"), blank=True)
+
+    objects = TranslatedSlugQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -155,6 +174,8 @@ class Tag(TranslatedSlugMixin, models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
 
+    objects = TranslatedSlugQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("tag")
@@ -162,7 +183,7 @@ class Tag(TranslatedSlugMixin, models.Model):
         constraints = _unique_per_language("tag", "slug")
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(TranslatedSlugQuerySet):
     def published(self, now=None):
         """Published articles whose time has come: a future date means scheduled."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
@@ -258,6 +279,17 @@ class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
         indexes = [models.Index(fields=["status", "published_at"], name="article_status_published")]
 
     def save(self, *args, **kwargs):
+        """
+        Besides the row itself, saving an article:
+        - sanitises each body (richtext.sanitize_html) and turns its inline
+          images into responsive pictures (one query for the InlineImage rows);
+        - fills empty slugs from the titles;
+        - on a change, records replaced slugs as FormerSlug rows (old links redirect);
+        - on a new or replaced featured image, writes its renditions through the
+          storage, and deletes the replaced files once the transaction commits
+          (the image owner's save);
+        - and, through Django's post_save signal, makes the page cache fresh.
+        """
         for language in site_languages():
             body_field = build_localized_fieldname("body", language)
             setattr(self, body_field, sanitize_html(getattr(self, body_field)))

@@ -7,14 +7,14 @@ import datetime
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import translate_url
 from django.utils import timezone
 from django.utils.translation import get_language
-from modeltranslation.utils import build_localized_fieldname
 
 from .models import Article, Author, Byline, Section, Tag, site_languages
 
@@ -54,7 +54,7 @@ def home(request):
 
 def section_detail(request, section_slug):
     language = get_language()
-    section = get_object_or_404(Section, **{build_localized_fieldname("slug", language): section_slug})
+    section = get_object_or_404(Section.objects.by_slug(section_slug, language))
     page = paginate(request, public_articles(language).filter(section=section))
     return render(
         request,
@@ -65,14 +65,14 @@ def section_detail(request, section_slug):
 
 def tag_detail(request, slug):
     language = get_language()
-    tag = get_object_or_404(Tag, **{build_localized_fieldname("slug", language): slug})
+    tag = get_object_or_404(Tag.objects.by_slug(slug, language))
     page = paginate(request, public_articles(language).filter(tags=tag))
     return render(request, "articles/tag.html", {"tag": tag, "page_obj": page, "alternate_urls": alternates_of(tag)})
 
 
 def author_detail(request, slug):
     language = get_language()
-    author = get_object_or_404(Author, **{build_localized_fieldname("slug", language): slug})
+    author = get_object_or_404(Author.objects.by_slug(slug, language))
     page = paginate(request, public_articles(language).filter(bylines__author=author))
     return render(
         request, "articles/author.html", {"author": author, "page_obj": page, "alternate_urls": alternates_of(author)}
@@ -101,7 +101,7 @@ def month_archive(request, year, month):
 def article_detail(request, section_slug, slug):
     language = get_language()
     published = Article.objects.published().select_related("section")
-    article = published.filter(**{build_localized_fieldname("slug", language): slug}).first()
+    article = published.by_slug(slug, language).first()
     if article is None:
         return find_elsewhere(request, published, language, slug)
     if not article.is_available_in(language):
@@ -120,10 +120,7 @@ def find_elsewhere(request, published, language, slug):
     # then answers like any other lacking this language.
     article = published.filter(former_slugs__language=language, former_slugs__slug=slug).first()
     if article is None:
-        in_any_language = Q()
-        for code in site_languages():
-            in_any_language |= Q(**{build_localized_fieldname("slug", code): slug})
-        article = published.filter(in_any_language).first()
+        article = published.by_slug_in_any_language(slug).first()
     if article is None:
         raise Http404
     if article.is_available_in(language):
@@ -155,13 +152,19 @@ def build_article_context(article, language, *, preview=False) -> dict:
     }
 
 
-def render_article(request, article, language, *, preview=False):
-    return render(request, "articles/article.html", build_article_context(article, language, preview=preview))
+def render_article(request, article, language, *, preview=False, extra_context=None):
+    """The article page; ``extra_context`` lets another app add to it (the comments' bound form)."""
+    context = build_article_context(article, language, preview=preview) | (extra_context or {})
+    return render(request, "articles/article.html", context)
 
 
 @staff_member_required
+@permission_required("articles.view_article", raise_exception=True)
 def article_preview(request, pk):
-    """Editors see drafts and scheduled articles exactly as readers will."""
+    """
+    Editors see drafts and scheduled articles exactly as readers will. Being
+    staff is not enough: a moderator, staff without article permissions, gets 403.
+    """
     article = get_object_or_404(Article.objects.select_related("section"), pk=pk)
     language = get_language()
     if not article.is_available_in(language):

@@ -138,7 +138,7 @@ class ArticleWithCommentsAdmin(ArticleAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                approved_comments=Count("comments", filter=Q(comments__status=Comment.Status.APPROVED), distinct=True),
+                approved_comments=Count("comments", filter=Comment.public_q("comments__"), distinct=True),
                 pending_comments=Count("comments", filter=Q(comments__status=Comment.Status.PENDING), distinct=True),
             )
         )

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 
 from . import moderation
-from .models import Comment
+from .models import Comment, normalize_email
 
 TIMESTAMP_SALT = "comments.form-timestamp"
 
@@ -120,7 +120,7 @@ class CommentForm(forms.ModelForm):
         return pk
 
     def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+        return normalize_email(self.cleaned_data["email"])
 
     def clean(self):
         cleaned = super().clean()

@@ -25,6 +25,15 @@ UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uf
 DUPLICATE_MESSAGE = _("You have already posted this comment. It looks as though you already said that!")
 
 
+def normalize_email(email: str) -> str:
+    """
+    The one form in which an email is stored and compared: addresses are
+    compared case-blind (flood control, auto-approval, duplicates, and the
+    privacy tools' look-ups), though strictly only the domain is.
+    """
+    return (email or "").strip().lower()
+
+
 def validate_printable(value: str) -> None:
     if UNPRINTABLE.search(value or ""):
         raise ValidationError(_("This field contains characters that cannot be shown."), code="unprintable")
@@ -32,14 +41,19 @@ def validate_printable(value: str) -> None:
 
 class CommentQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(status=Comment.Status.APPROVED)
+        """The comments readers see: approved ones (Comment.public_q says the same for annotations)."""
+        return self.filter(Comment.public_q())
+
+    def by_email(self, email: str):
+        """Every comment written with ``email``, however it is capitalised."""
+        return self.filter(email=normalize_email(email))
 
     def for_reader(self, article, own_ids=()):
         """
         What one reader sees under ``article``: the approved comments, plus
         those of the reader's own that still wait for a moderator, oldest first.
         """
-        visible = models.Q(status=Comment.Status.APPROVED)
+        visible = Comment.public_q()
         if own_ids:
             visible |= models.Q(pk__in=own_ids, status__in=Comment.HELD_STATUSES)
         return self.filter(visible, article=article).order_by("created_at", "pk")
@@ -146,7 +160,7 @@ class Comment(models.Model):
         return Truncator(self.text).chars(60)
 
     def save(self, *args, **kwargs):
-        self.email = self.email.strip().lower()
+        self.email = normalize_email(self.email)
         self.depth = self.parent.depth + 1 if self.parent_id else 1
         self.fingerprint = self.compute_fingerprint()
         super().save(*args, **kwargs)
@@ -163,12 +177,21 @@ class Comment(models.Model):
             if Comment.objects.filter(fingerprint=self.compute_fingerprint()).exclude(pk=self.pk).exists():
                 raise ValidationError(DUPLICATE_MESSAGE, code="duplicate")
 
+    @staticmethod
+    def public_q(prefix: str = "") -> models.Q:
+        """
+        "A comment the public sees" as a Q, for filters and annotations across
+        a relation: ``Count("comments", filter=Comment.public_q("comments__"))``.
+        """
+        return models.Q(**{f"{prefix}status": Comment.Status.APPROVED})
+
     def compute_fingerprint(self) -> str:
-        material = f"{self.article_id}\n{self.email.strip().lower()}\n{self.text}"
+        material = f"{self.article_id}\n{normalize_email(self.email)}\n{self.text}"
         return hashlib.sha256(material.encode()).hexdigest()
 
     @property
     def is_public(self) -> bool:
+        """The single-row twin of public_q()."""
         return self.status == self.Status.APPROVED
 
     def approve(self, by=None) -> None:

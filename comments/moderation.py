@@ -48,7 +48,7 @@ def contains_blocked_word(comment: Comment) -> bool:
 
 
 def has_approved_comment(email: str) -> bool:
-    return Comment.objects.public().filter(email=email.strip().lower()).exists()
+    return Comment.objects.public().by_email(email).exists()
 
 
 def moderate(comment: Comment, seconds_taken: float) -> None:
@@ -69,7 +69,7 @@ def is_flooding(ip_address: str | None, email: str, now=None) -> bool:
     """True when this address or this email posted within the last COMMENTS_FLOOD_SECONDS."""
     since = (now or timezone.now()) - timezone.timedelta(seconds=settings.COMMENTS_FLOOD_SECONDS)
     recent = Comment.objects.filter(created_at__gte=since)
-    by_email = recent.filter(email=email.strip().lower())
+    by_email = recent.by_email(email)
     if ip_address:
         return by_email.exists() or recent.filter(ip_address=ip_address).exists()
     return by_email.exists()

@@ -1,26 +1,12 @@
 """
-Posting a comment.
-
-The article page is meant to be served from a shared cache (DESIGN.md, "Speed
-and caching"), so its HTML holds nothing about the reader. Two cookies carry
-what is personal, and neither is ever rendered into cacheable HTML:
-
-- PENDING_COOKIE (signed, HttpOnly): ids of the reader's own comments still
-  awaiting moderation. A page request carrying it must be rendered fresh, not
-  served from the cache; a cache layer asks ``reader_has_pending(request)``.
-- COMMENTER_COOKIE (plain, readable by JavaScript): name, email and website,
-  set only when the reader ticks "Save my name, email, and website…", deleted
-  when they post without ticking it. static/comments/comments.js fills the form
-  from it in the browser, so the prefill never enters the server's HTML.
+Posting a comment: the form's rules live in forms.py and moderation.py, the
+reader's cookies in cookies.py; this view only decides where to go next.
 """
 
 import ipaddress
-import json
-from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.signing import BadSignature
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -32,17 +18,11 @@ from django.views.decorators.http import require_POST
 from articles.models import Article
 from articles.views import render_article
 
+from .cookies import remember_commenter, remember_pending
 from .forms import CommentForm
 from .models import DUPLICATE_MESSAGE
 from .moderation import comments_open
 from .notifications import notify_moderators
-
-PENDING_COOKIE = "comments_pending"
-PENDING_COOKIE_SALT = "comments.pending"
-PENDING_COOKIE_MAX_AGE = 14 * 24 * 3600
-PENDING_COOKIE_MAX_IDS = 20
-COMMENTER_COOKIE = "comment_author"
-COMMENTER_COOKIE_MAX_AGE = 365 * 24 * 3600
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -72,23 +52,6 @@ def _valid_ip(value: str | None) -> str | None:
 def user_agent(request: HttpRequest) -> str:
     """The browser's own description, bounded, without the null bytes PostgreSQL cannot store."""
     return request.META.get("HTTP_USER_AGENT", "")[:1000].replace("\x00", "")
-
-
-def reader_pending_ids(request: HttpRequest) -> list[int]:
-    """Ids of comments this reader posted that may still await moderation (from the signed cookie)."""
-    try:
-        value = request.get_signed_cookie(PENDING_COOKIE, salt=PENDING_COOKIE_SALT, max_age=PENDING_COOKIE_MAX_AGE)
-    except (KeyError, BadSignature):
-        return []
-    return [int(part) for part in value.split(".") if part.isdigit()]
-
-
-def reader_has_pending(request: HttpRequest) -> bool:
-    """
-    True when this request must not be answered from (nor stored in) the
-    shared page cache: the reader has comments of their own awaiting moderation.
-    """
-    return bool(reader_pending_ids(request))
 
 
 @csrf_exempt
@@ -132,36 +95,6 @@ def post_comment(request, article_pk):
 
 def article_with_errors(request, article, language, form) -> HttpResponse:
     """The article page again, the reader's input kept and the errors beside their fields."""
-    # The article view's context is the articles app's business; the comments
-    # template tag picks the bound form up from the request instead.
-    request.comment_form = form
-    response = render_article(request, article, language)
+    response = render_article(request, article, language, extra_context={"comment_form": form})
     response.status_code = 400
     return response
-
-
-def remember_pending(response: HttpResponse, request: HttpRequest, comment) -> None:
-    ids = [*reader_pending_ids(request), comment.pk][-PENDING_COOKIE_MAX_IDS:]
-    response.set_signed_cookie(
-        PENDING_COOKIE,
-        ".".join(map(str, ids)),
-        salt=PENDING_COOKIE_SALT,
-        max_age=PENDING_COOKIE_MAX_AGE,
-        httponly=True,
-        samesite="Lax",
-        secure=request.is_secure(),
-    )
-
-
-def remember_commenter(response: HttpResponse, request: HttpRequest, cleaned: dict) -> None:
-    if not cleaned.get("remember"):
-        response.delete_cookie(COMMENTER_COOKIE, samesite="Lax")
-        return
-    details = {key: cleaned.get(key) or "" for key in ("name", "email", "website")}
-    response.set_cookie(
-        COMMENTER_COOKIE,
-        quote(json.dumps(details)),
-        max_age=COMMENTER_COOKIE_MAX_AGE,
-        samesite="Lax",
-        secure=request.is_secure(),
-    )

@@ -7,30 +7,29 @@ from collections import defaultdict
 
 from django import template
 from django.conf import settings
-from django.core.paginator import Page
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 from django.utils.html import Urlizer, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article
 
+from ..cookies import reader_pending_ids
 from ..forms import CommentForm
 from ..models import Comment
 from ..moderation import comments_open
-from ..views import reader_pending_ids
 
 register = template.Library()
 
 
 @register.inclusion_tag("comments/section.html", takes_context=True)
-def comment_section(context, article: Article):
+def comment_section(context, article: Article, form: CommentForm | None = None):
     """
     The approved comments, threaded oldest first, plus the reader's own
     comments awaiting moderation, and the "Leave a Reply" form: in one query.
 
-    The form is the request's bound one when comments.views re-renders the page
-    with errors; otherwise an unbound form that holds nothing about the reader,
-    so the page can be cached and shared.
+    ``form`` is the bound form when comments.views shows the page again with
+    errors; otherwise an unbound form that holds nothing about the reader, so
+    the page can be cached and shared.
     """
     request = context.get("request")
     comments = list(Comment.objects.for_reader(article, reader_pending_ids(request) if request else ()))
@@ -41,9 +40,8 @@ def comment_section(context, article: Article):
         comment.thread_replies = replies.get(comment.pk, [])
 
     is_open = comments_open(article) and not context.get("preview")
-    form = getattr(request, "comment_form", None)
     replying_to = None
-    if form is None or form.article.pk != article.pk:
+    if not isinstance(form, CommentForm) or form.article.pk != article.pk:
         replying_to = _reply_target(request, comments)
         form = CommentForm(article, initial={"parent": replying_to.pk if replying_to else None})
     elif form.parent_comment is not None:
@@ -70,36 +68,29 @@ def _reply_target(request, comments) -> Comment | None:
     return None
 
 
-@register.inclusion_tag("comments/count.html", takes_context=True)
-def comment_count(context, article: Article):
+@register.simple_tag
+def comment_counts(*articles) -> dict[int, int]:
     """
-    "3 Responses" for a listed article. The first call on a page counts the
-    approved comments of every article the page holds in one grouped query;
-    later calls are answered from that.
+    ``{% comment_counts lead latest as counts %}``: the approved comments of
+    every article named (single articles or lists of them), in one grouped
+    query, for ``{% comment_count article counts %}`` on each card.
     """
-    counts = getattr(context, "_comment_counts", None)
-    if counts is None or article.pk not in counts:
-        wanted = {listed.pk for listed in _listed_articles(context)} | {article.pk}
-        counts = {pk: 0 for pk in wanted} | (counts or {})
-        grouped = Comment.objects.public().filter(article__in=wanted).values_list("article").annotate(n=Count("pk"))
-        counts.update(dict(grouped.order_by()))
-        context._comment_counts = counts
-    return {"article": article, "count": counts[article.pk]}
+    wanted = set()
+    for value in articles:
+        if isinstance(value, Article):
+            wanted.add(value.pk)
+        elif value:
+            wanted.update(article.pk for article in value)
+    if not wanted:
+        return {}
+    grouped = Comment.objects.public().filter(article__in=wanted).values_list("article").annotate(n=Count("pk"))
+    return dict(grouped.order_by())
 
 
-def _listed_articles(context):
-    """Articles the page has already loaded: single ones, lists, pages and evaluated querysets."""
-    for layer in context.dicts:
-        for value in layer.values():
-            if isinstance(value, Article):
-                yield value
-                continue
-            if isinstance(value, Page):
-                value = value.object_list
-            if isinstance(value, QuerySet):
-                value = value._result_cache if value.model is Article else None
-            if isinstance(value, (list, tuple)):
-                yield from (item for item in value if isinstance(item, Article))
+@register.inclusion_tag("comments/count.html")
+def comment_count(article: Article, counts: dict[int, int]):
+    """ "3 Responses" for a listed article, from the counts its list asked for."""
+    return {"article": article, "count": (counts or {}).get(article.pk, 0)}
 
 
 class CommentUrlizer(Urlizer):

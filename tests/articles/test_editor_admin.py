@@ -214,6 +214,15 @@ def test_staff_see_a_draft_in_the_preview(editor_client):
     assert f"<h1>{draft.title_hy}</h1>" in preview.content.decode()
 
 
+def test_a_moderator_cannot_read_a_draft_through_the_preview(moderator_client):
+    draft = make_article(status=Article.Status.DRAFT)
+
+    preview = moderator_client.get(draft.get_preview_url("en"))
+
+    assert preview.status_code == 403
+    assert draft.title_en not in preview.content.decode()
+
+
 def test_a_drafts_preview_links_to_its_preview_in_the_other_language(editor_client):
     draft = make_article(status=Article.Status.DRAFT)
 

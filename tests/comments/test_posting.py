@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 
 from articles.models import Article
+from comments.cookies import COMMENTER_COOKIE, PENDING_COOKIE, reader_has_pending
 from comments.models import Comment
-from comments.views import COMMENTER_COOKIE, PENDING_COOKIE, reader_has_pending
 from tests.factories import comment_form_data, make_article, make_comment, post_comment, post_url
 
 pytestmark = pytest.mark.django_db

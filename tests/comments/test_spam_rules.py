@@ -7,9 +7,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from comments.cookies import PENDING_COOKIE
 from comments.forms import sign_timestamp
 from comments.models import BlockedWord, Comment
-from comments.views import PENDING_COOKIE
 from tests.factories import make_article, make_comment, post_comment
 
 pytestmark = pytest.mark.django_db

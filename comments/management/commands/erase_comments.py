@@ -14,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-input", action="store_false", dest="interactive", help="Do not ask to confirm.")
 
     def handle(self, *args, email, interactive=True, **options):
-        comments = Comment.objects.filter(email=email.strip().lower())
+        comments = Comment.objects.by_email(email)
         count = comments.count()
         if count == 0:
             self.stdout.write("No comments with that email address.")

@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from comments.models import Comment
+from comments.models import Comment, normalize_email
 
 
 class Command(BaseCommand):
@@ -13,9 +13,9 @@ class Command(BaseCommand):
         parser.add_argument("--output", help="File to write; standard output when left out.")
 
     def handle(self, *args, email, output=None, **options):
-        comments = Comment.objects.filter(email=email.strip().lower()).select_related("article").order_by("created_at")
+        comments = Comment.objects.by_email(email).select_related("article").order_by("created_at")
         export = {
-            "email": email.strip().lower(),
+            "email": normalize_email(email),
             "comments": [
                 {
                     "id": comment.pk,
