@@ -188,6 +188,12 @@ class ArticleQuerySet(TranslatedSlugQuerySet):
         """Published articles whose time has come: a future date means scheduled."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
+    def next_publication_time(self, now=None):
+        """When the next scheduled article appears (None when none is scheduled): lists change then."""
+        now = now or timezone.now()
+        upcoming = self.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+        return upcoming.aggregate(next=models.Min("published_at"))["next"]
+
     def available_in(self, language: str):
         """
         Articles whose title, slug and body are written in ``language``, in a

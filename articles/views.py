@@ -16,6 +16,8 @@ from django.urls import translate_url
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from pagecache.decorators import public_page
+
 from .models import Article, Author, Byline, Section, Tag, site_languages
 
 
@@ -38,6 +40,7 @@ def alternates_of(obj) -> dict[str, str]:
     return {language: obj.get_absolute_url(language) for language in site_languages() if obj.is_available_in(language)}
 
 
+@public_page
 def home(request):
     language = get_language()
     articles = list(public_articles(language)[:10])
@@ -52,6 +55,7 @@ def home(request):
     )
 
 
+@public_page(query=["page"])
 def section_detail(request, section_slug):
     language = get_language()
     section = get_object_or_404(Section.objects.by_slug(section_slug, language))
@@ -63,6 +67,7 @@ def section_detail(request, section_slug):
     )
 
 
+@public_page(query=["page"])
 def tag_detail(request, slug):
     language = get_language()
     tag = get_object_or_404(Tag.objects.by_slug(slug, language))
@@ -70,6 +75,7 @@ def tag_detail(request, slug):
     return render(request, "articles/tag.html", {"tag": tag, "page_obj": page, "alternate_urls": alternates_of(tag)})
 
 
+@public_page(query=["page"])
 def author_detail(request, slug):
     language = get_language()
     author = get_object_or_404(Author.objects.by_slug(slug, language))
@@ -79,6 +85,7 @@ def author_detail(request, slug):
     )
 
 
+@public_page(query=["page"])
 def month_archive(request, year, month):
     # A year's margin at both ends of the calendar: the month's end and its
     # conversion to UTC must stay dates too (9999/12 and 1/1 overflowed).
@@ -98,6 +105,7 @@ def month_archive(request, year, month):
     )
 
 
+@public_page(query=["replytocom"])
 def article_detail(request, section_slug, slug):
     language = get_language()
     published = Article.objects.published().select_related("section")

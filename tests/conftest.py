@@ -25,11 +25,14 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    from django.core.cache import cache
+    """Every cache, the page cache included, starts empty in each test."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 CHROMIUM = "/usr/bin/chromium"
@@ -114,3 +117,9 @@ def article(db):
     from tests.factories import make_article, make_tag
 
     return make_article(tags=[make_tag()])
+
+
+@pytest.fixture
+def uncached(settings):
+    """Pages rendered on every request: for tests that measure the rendering itself (query budgets)."""
+    settings.PAGE_CACHE_SECONDS = 0

@@ -12,7 +12,7 @@ import pytest
 
 from tests.factories import make_article, make_author, make_section, make_tag
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 
 # navigation sections, lead + latest, their bylines with authors, their comment counts
 HOME_QUERIES = 4

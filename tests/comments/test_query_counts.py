@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from comments.models import Comment
 from tests.factories import make_article, make_comment, make_section, post_comment
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 
 
 def article_with_comments(count: int):

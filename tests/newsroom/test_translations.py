@@ -10,7 +10,13 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parents[2]
 CATALOGUE = Path("locale/hy/LC_MESSAGES/django.po")
-SOURCES = ["manage.py", "newsroom", "articles", "comments", "templates", "locale"]
+# The project's Python packages (every app), its templates, catalogue and manage.py; not the tests.
+SOURCES = [
+    "manage.py",
+    "templates",
+    "locale",
+    *(path.name for path in PROJECT.iterdir() if (path / "__init__.py").exists() and path.name != "tests"),
+]
 
 pytestmark = pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext (xgettext) is not installed")
 
