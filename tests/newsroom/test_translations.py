@@ -10,7 +10,7 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parents[2]
 CATALOGUE = Path("locale/hy/LC_MESSAGES/django.po")
-SOURCES = ["manage.py", "newsroom", "articles", "comments", "templates", "locale"]
+SOURCES = ["manage.py", "newsroom", "articles", "comments", "demo", "templates", "locale"]
 
 pytestmark = pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext (xgettext) is not installed")
 
