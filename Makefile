@@ -27,7 +27,6 @@ messages: $(VENV)/.runtime-installed
 run: $(VENV)/.runtime-installed messages
 	DEBUG=true $(PYTHON) manage.py migrate --no-input
 	DEBUG=true $(PYTHON) manage.py seed_demo
-	DEBUG=true $(PYTHON) manage.py seed_demo_comments
 	DEBUG=true $(PYTHON) manage.py runserver $(HOST):$(PORT)
 
 # Style first: a newcomer's first `make test` tells them about it in seconds.

@@ -105,7 +105,6 @@ def main() -> None:
         env.pop("DEBUG", None)
         manage(env, "migrate", "--no-input", "-v0")
         manage(env, "seed_demo")
-        manage(env, "seed_demo_comments")
         manage(env, "collectstatic", "--no-input", "-v0")
         script = "from bench.floor import demo_article_path; print(demo_article_path())"
         article_path = manage(env, "shell", "--no-imports", "-c", script).strip().splitlines()[-1]

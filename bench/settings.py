@@ -9,6 +9,8 @@ os.environ.setdefault("SECRET_KEY", "benchmark-only")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
+# The benchmark seeds the demo newsroom, which production settings leave out.
+os.environ["DEMO"] = "true"
 
 from newsroom.settings import *  # noqa: E402,F403
 

@@ -46,6 +46,12 @@ INSTALLED_APPS = [
     "pagecache",
 ]
 
+# The demo newsroom (demo/, `manage.py seed_demo`) is for development and
+# trials; a production site, where DEBUG is off, leaves it out unless asked.
+DEMO = env.bool("DEMO", default=DEBUG)
+if DEMO:
+    INSTALLED_APPS.append("demo")
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -8,6 +8,8 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-suite-only")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+# The suite tests the demo app too, whatever DEMO the shell around it says.
+os.environ["DEMO"] = "true"
 
 from newsroom.settings import *  # noqa: E402,F403
 

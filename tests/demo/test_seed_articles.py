@@ -1,42 +1,28 @@
-"""`manage.py seed_demo`: the demo newsroom that `make run` loads on every start."""
+"""`manage.py seed_demo`, its articles: the demo newsroom that `make run` loads on every start."""
 
 import datetime
 import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from django.utils.html import strip_tags
 from PIL import Image
 
-from articles import demo_content
-from articles.management.commands import seed_demo
-from articles.management.commands.seed_demo import draw_illustration
 from articles.models import Article, Author, Byline, FormerSlug, Section, Tag
+from demo import content
+from demo.drawing import draw_illustration
+from tests.demo.conftest import SMALL
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
-SMALL = (320, 180)
-
-
-@pytest.fixture(autouse=True)
-def small_pictures(monkeypatch):
-    """Seed with small pictures: the renditions of 14 full-size ones take seconds per run."""
-    full_size = seed_demo.IMAGE_SIZE
-    monkeypatch.setattr(seed_demo, "IMAGE_SIZE", SMALL)
-    return full_size
-
-
-def seed() -> str:
-    out = io.StringIO()
-    call_command("seed_demo", stdout=out)
-    return out.getvalue()
+FIRST_RUN = "Demo content: 4 sections, 3 authors, 10 tags, 14 articles.\nDemo comments: 5 added, 5 in all."
+LATER_RUN = "Demo content: 4 sections, 3 authors, 10 tags, 14 articles.\nDemo comments: 0 added, 5 in all."
 
 
 def demo_articles():
-    return Article.objects.filter(slug_en__in=[entry["key"] for entry in demo_content.ARTICLES])
+    return Article.objects.filter(slug_en__in=[entry["key"] for entry in content.ARTICLES])
 
 
 def snapshot() -> dict:
@@ -53,11 +39,11 @@ def snapshot() -> dict:
     }
 
 
-def test_seed_demo_prints_a_one_line_summary():
-    assert seed().strip() == "Demo content: 4 sections, 3 authors, 10 tags, 14 articles."
+def test_seed_demo_prints_a_summary_of_the_articles_and_the_comments(seed):
+    assert seed().strip() == FIRST_RUN
 
 
-def test_seed_demo_creates_sections_authors_tags_and_articles():
+def test_seed_demo_creates_sections_authors_tags_and_articles(seed):
     seed()
 
     assert Section.objects.count() >= 3
@@ -69,7 +55,7 @@ def test_seed_demo_creates_sections_authors_tags_and_articles():
     assert Article.objects.count() >= 12
 
 
-def test_every_demo_article_has_a_picture_with_renditions_alt_text_and_credit(media_root):
+def test_every_demo_article_has_a_picture_with_renditions_alt_text_and_credit(media_root, seed):
     seed()
 
     assert Article.objects.exists()
@@ -90,7 +76,7 @@ def test_demo_pictures_are_drawn_as_wide_jpegs(small_pictures):
     assert (picture.format, picture.size) == ("JPEG", (1600, 900))
 
 
-def test_each_demo_article_gets_its_own_picture():
+def test_each_demo_article_gets_its_own_picture(seed):
     seed()
 
     names = list(Article.objects.values_list("image", flat=True))
@@ -99,7 +85,7 @@ def test_each_demo_article_gets_its_own_picture():
     assert draw_illustration("one", "waves", "teal-sand") != draw_illustration("two", "waves", "teal-sand")
 
 
-def test_most_demo_articles_are_in_both_languages_and_a_few_in_english_only():
+def test_most_demo_articles_are_in_both_languages_and_a_few_in_english_only(seed):
     seed()
 
     languages = [tuple(article.available_languages()) for article in Article.objects.all()]
@@ -108,15 +94,15 @@ def test_most_demo_articles_are_in_both_languages_and_a_few_in_english_only():
     assert languages.count(("en", "hy")) > len(languages) / 2
 
 
-def test_exactly_the_demo_articles_with_an_armenian_part_are_available_in_armenian_at_its_slug():
+def test_exactly_the_demo_articles_with_an_armenian_part_are_available_in_armenian_at_its_slug(seed):
     seed()
 
     armenian = dict(demo_articles().available_in("hy").values_list("slug_en", "slug_hy"))
-    assert armenian == {entry["key"]: entry["hy"]["slug"] for entry in demo_content.ARTICLES if "hy" in entry}
+    assert armenian == {entry["key"]: entry["hy"]["slug"] for entry in content.ARTICLES if "hy" in entry}
     assert all(armenian.values())
 
 
-def test_the_demo_draft_and_scheduled_articles_are_not_public(client):
+def test_the_demo_draft_and_scheduled_articles_are_not_public(client, seed):
     seed()
 
     draft = Article.objects.get(status=Article.Status.DRAFT)
@@ -130,7 +116,7 @@ def test_the_demo_draft_and_scheduled_articles_are_not_public(client):
     assert public.count() == Article.objects.count() - 2
 
 
-def test_demo_articles_have_ordered_bylines_and_share_tags_across_sections():
+def test_demo_articles_have_ordered_bylines_and_share_tags_across_sections(seed):
     seed()
 
     for article in Article.objects.all():
@@ -143,7 +129,7 @@ def test_demo_articles_have_ordered_bylines_and_share_tags_across_sections():
     assert first.related("en").exists() and first.related("hy").exists()
 
 
-def test_demo_text_uses_typographic_punctuation():
+def test_demo_text_uses_typographic_punctuation(seed):
     seed()
 
     for article in Article.objects.all():
@@ -158,30 +144,30 @@ def test_demo_text_uses_typographic_punctuation():
     assert "Սոնա Ավագյան" in quoted.body_en and "Sona Avagyan" in quoted.body_hy
 
 
-def test_running_seed_demo_twice_changes_nothing():
+def test_running_seed_demo_twice_changes_nothing(seed):
     seed()
     before = snapshot()
 
     output = seed()
 
     assert snapshot() == before
-    assert output.strip() == "Demo content: 4 sections, 3 authors, 10 tags, 14 articles."
+    assert output.strip() == LATER_RUN
 
 
-def test_seed_demo_leaves_existing_content_alone_and_adds_its_own():
+def test_seed_demo_leaves_existing_content_alone_and_adds_its_own(seed):
     existing = make_article(title="An editor’s own story")
     counts = {model: model.objects.count() for model in (Section, Author, Tag, Article)}
 
     seed()
 
-    assert Article.objects.count() == counts[Article] + len(demo_content.ARTICLES)
-    assert Section.objects.count() == counts[Section] + len(demo_content.SECTIONS)
-    assert Author.objects.count() == counts[Author] + len(demo_content.AUTHORS)
-    assert Tag.objects.count() == counts[Tag] + len(demo_content.TAGS)
+    assert Article.objects.count() == counts[Article] + len(content.ARTICLES)
+    assert Section.objects.count() == counts[Section] + len(content.SECTIONS)
+    assert Author.objects.count() == counts[Author] + len(content.AUTHORS)
+    assert Tag.objects.count() == counts[Tag] + len(content.TAGS)
     assert Article.objects.get(pk=existing.pk).updated_at == existing.updated_at
 
 
-def test_seed_demo_restores_an_edited_demo_article_without_a_duplicate():
+def test_seed_demo_restores_an_edited_demo_article_without_a_duplicate(seed):
     seed()
     articles = Article.objects.count()
     article = Article.objects.get(slug_en="solar-panels-on-the-rooftops-of-arpeni")
@@ -192,7 +178,7 @@ def test_seed_demo_restores_an_edited_demo_article_without_a_duplicate():
 
     seed()
 
-    assert demo_articles().count() == len(demo_content.ARTICLES)
+    assert demo_articles().count() == len(content.ARTICLES)
     assert Article.objects.count() == articles
     restored = Article.objects.get(pk=article.pk)
     assert (restored.slug_en, restored.title_en) == (
@@ -202,7 +188,7 @@ def test_seed_demo_restores_an_edited_demo_article_without_a_duplicate():
     assert restored.image.name == image
 
 
-def test_the_scheduled_demo_article_moves_ahead_once_its_date_has_passed():
+def test_the_scheduled_demo_article_moves_ahead_once_its_date_has_passed(seed):
     seed()
     scheduled = Article.objects.get(slug_en="before-the-vote-what-is-in-the-regional-budget")
     Article.objects.filter(pk=scheduled.pk).update(published_at=timezone.now() - datetime.timedelta(days=1))
@@ -214,7 +200,7 @@ def test_the_scheduled_demo_article_moves_ahead_once_its_date_has_passed():
     assert not scheduled.is_public
 
 
-def test_demo_rows_pass_the_models_own_validation():
+def test_demo_rows_pass_the_models_own_validation(seed):
     seed()
 
     for model in (Section, Author, Tag, Article):

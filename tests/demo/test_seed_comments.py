@@ -1,55 +1,59 @@
-"""`manage.py seed_demo_comments`: the demo's conversations, loaded by `make run` after seed_demo."""
-
-import io
+"""`manage.py seed_demo`, its conversations: readers' comments under two demo articles."""
 
 import pytest
-from django.core.management import call_command
 
+from articles.models import Article
 from comments.models import Comment
-from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
 LEAD = "a-new-level-of-dialogue-on-the-valleys-water"
 
 
-def seed() -> str:
-    out = io.StringIO()
-    call_command("seed_demo_comments", stdout=out)
-    return out.getvalue()
-
-
-def test_demo_comments_thread_approved_replies_and_leave_one_for_the_moderators():
-    article = make_article(slug_en=LEAD)
-
+def test_demo_comments_thread_approved_replies_and_leave_one_for_the_moderators(seed):
     seed()
 
-    comments = Comment.objects.filter(article=article)
+    comments = Comment.objects.filter(article__slug_en=LEAD)
     assert comments.public().filter(parent__isnull=False).exists()
     assert comments.filter(status=Comment.Status.PENDING).count() == 1
     assert all(comment.approved_at for comment in comments.public())
 
 
-def test_running_the_demo_comments_twice_adds_nothing():
-    make_article(slug_en=LEAD)
+def test_running_seed_demo_twice_adds_no_comment(seed):
     seed()
     before = sorted(Comment.objects.values_list("pk", flat=True))
 
     output = seed()
 
     assert sorted(Comment.objects.values_list("pk", flat=True)) == before
-    assert "0 added" in output
+    assert "Demo comments: 0 added, 5 in all." in output
 
 
-def test_demo_comments_skip_articles_that_are_not_there():
+def test_a_demo_comment_the_moderators_approved_stays_approved(seed):
+    seed()
+    waiting = Comment.objects.get(article__slug_en=LEAD, status=Comment.Status.PENDING)
+    waiting.status = Comment.Status.APPROVED
+    waiting.save()
+
     seed()
 
-    assert Comment.objects.count() == 0
+    waiting.refresh_from_db()
+    assert waiting.status == Comment.Status.APPROVED
+    assert not Comment.objects.filter(status=Comment.Status.PENDING).exists()
 
 
-def test_demo_comments_show_on_the_article_page(client):
-    article = make_article(slug_en=LEAD)
+def test_a_demo_comment_the_moderators_deleted_comes_back(seed):
     seed()
+    Comment.objects.filter(name="Gayane M.").delete()
+
+    seed()
+
+    assert Comment.objects.filter(name="Gayane M.", status=Comment.Status.APPROVED).count() == 1
+
+
+def test_demo_comments_show_on_the_article_page(client, seed):
+    seed()
+    article = Article.objects.get(slug_en=LEAD)
 
     page = client.get(article.get_absolute_url("en")).content.decode()
 

@@ -1,196 +1,22 @@
 """
-``manage.py seed_demo``: load the demo newsroom written in articles/demo_content.py.
-
-`make run` calls it on every start, so running it again changes nothing: each
-row is found by its English slug (an article also by a former English slug)
-and brought back to the demo text only where it differs; an article keeps the
-picture it already has; rows that are not part of the demo are never touched.
-The scheduled article is moved a week ahead whenever its date has passed, so
-the demo always shows one.
+The demo articles' illustrations, painted with Pillow rather than shipped as
+files: each is a gradient and a motif in a palette named in demo/content.py,
+laid out by a random generator seeded with the article's key, so the same
+article always gets the same picture and the repository holds no binaries.
 """
 
-import datetime
 import hashlib
 import io
 import math
 import random
 
-from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand
-from django.db import transaction
-from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from articles import demo_content
-from articles.models import Article, Author, Byline, FormerSlug, Section, Tag
-from articles.richtext import sanitize_html
+from demo.content import PALETTES
 
 # The painters below work in 1600×900 pixels; the stored picture is IMAGE_SIZE.
 CANVAS = (1600, 900)
 IMAGE_SIZE = CANVAS
-
-
-class Command(BaseCommand):
-    help = "Load the demo sections, authors, tags and articles (safe to run again)."
-
-    def handle(self, *args, **options):
-        self.verbosity = options["verbosity"]
-        self.languages = [code for code, _name in settings.LANGUAGES]
-        self.now = timezone.now()
-        with transaction.atomic():
-            sections = {entry["key"]: self.seed_section(entry) for entry in demo_content.SECTIONS}
-            authors = {entry["key"]: self.seed_named(Author, entry, with_bio=True) for entry in demo_content.AUTHORS}
-            tags = {entry["key"]: self.seed_named(Tag, entry) for entry in demo_content.TAGS}
-            for entry in demo_content.ARTICLES:
-                self.seed_article(entry, sections, authors, tags)
-        self.stdout.write(
-            f"Demo content: {len(sections)} sections, {len(authors)} authors, {len(tags)} tags, "
-            f"{len(demo_content.ARTICLES)} articles."
-        )
-
-    # Translations -------------------------------------------------------
-
-    def translated(self, entry: dict, fields: tuple[str, ...]) -> dict:
-        """``{"title_en": ..., "title_hy": ...}`` for the fields and site languages the entry has."""
-        values = {}
-        for language in self.languages:
-            text = entry.get(language)
-            if text is None:
-                continue
-            for field in fields:
-                if field == "slug":
-                    values[f"slug_{language}"] = text.get("slug", entry["key"] if language == "en" else None)
-                elif field in text:
-                    values[f"{field}_{language}"] = text[field]
-        return values
-
-    def sync(self, instance, values: dict) -> str:
-        """Give ``instance`` the ``values`` and save it only if one differs; say what happened."""
-        if instance.pk is None:
-            for name, value in values.items():
-                setattr(instance, name, value)
-            instance.save()
-            return "created"
-        changed = [name for name, value in values.items() if getattr(instance, name) != value]
-        if not changed:
-            return "unchanged"
-        for name in changed:
-            setattr(instance, name, values[name])
-        instance.save()
-        return "updated"
-
-    def report(self, outcome: str, instance) -> None:
-        if self.verbosity >= 2 and outcome != "unchanged":
-            self.stdout.write(f"  {outcome} {instance._meta.verbose_name}: {instance}")
-
-    # Rows ---------------------------------------------------------------
-
-    def find(self, model, entry: dict):
-        """The row for ``entry``: by English slug first, else by its Armenian one."""
-        found = model.objects.filter(slug_en=entry["key"]).first()
-        if found is None and "hy" in self.languages and entry.get("hy", {}).get("slug"):
-            found = model.objects.filter(slug_hy=entry["hy"]["slug"]).first()
-        return found or model()
-
-    def seed_section(self, entry: dict) -> Section:
-        section = self.find(Section, entry)
-        values = self.translated(entry, ("name", "slug", "description"))
-        values["position"] = entry["position"]
-        self.report(self.sync(section, values), section)
-        return section
-
-    def seed_named(self, model, entry: dict, with_bio: bool = False):
-        row = self.find(model, entry)
-        fields = ("name", "slug", "bio") if with_bio else ("name", "slug")
-        self.report(self.sync(row, self.translated(entry, fields)), row)
-        return row
-
-    def find_article(self, entry: dict) -> Article:
-        article = Article.objects.filter(slug_en=entry["key"]).first()
-        if article is None:
-            # An editor renamed it: the old English slug is remembered.
-            former = FormerSlug.objects.filter(language="en", slug=entry["key"]).select_related("article").first()
-            article = former.article if former else None
-        if article is None and "hy" in self.languages and entry.get("hy", {}).get("slug"):
-            article = Article.objects.filter(slug_hy=entry["hy"]["slug"]).first()
-        return article or Article()
-
-    def seed_article(self, entry: dict, sections: dict, authors: dict, tags: dict) -> Article:
-        article = self.find_article(entry)
-        values = self.translated(entry, ("title", "slug", "summary", "body", "image_caption"))
-        for name in list(values):
-            if name.startswith("body_"):
-                # Compare with what Article.save() stores, so an unchanged body is not saved again.
-                values[name] = sanitize_html(values[name])
-        values |= self.image_texts(entry)
-        values["section"] = sections[entry["section"]]
-        values |= self.schedule(entry["when"], article)
-        outcome = self.sync(article, values)
-
-        if not self.has_image_file(article):
-            motif, palette = entry["picture"]
-            article.image.save(
-                f"{entry['key']}.jpg", ContentFile(draw_illustration(entry["key"], motif, palette)), save=False
-            )
-            article.save()
-            outcome = "updated" if outcome == "unchanged" else outcome
-
-        wanted = [authors[key].pk for key in entry["authors"]]
-        if list(article.bylines.order_by("position", "pk").values_list("author_id", flat=True)) != wanted:
-            article.bylines.all().delete()
-            Byline.objects.bulk_create(
-                Byline(article=article, author_id=author_id, position=position)
-                for position, author_id in enumerate(wanted)
-            )
-        article.tags.set([tags[key] for key in entry["tags"]])
-        self.report(outcome, article)
-        return article
-
-    def image_texts(self, entry: dict) -> dict:
-        """Alt text (from what the drawing shows) and credit in each language the article has."""
-        motif, palette = entry["picture"]
-        motif, palette = demo_content.MOTIFS[motif], demo_content.PALETTES[palette]
-        alt = {
-            "en": f"Abstract illustration: {motif['en']}, in {palette['en']}.",
-            "hy": f"Վերացական նկարազարդում՝ {motif['hy']}, {palette['hy']}։",
-        }
-        values = {}
-        for language in self.languages:
-            if language in entry and language in alt:
-                values[f"image_alt_{language}"] = alt[language]
-                values[f"image_credit_{language}"] = demo_content.IMAGE_CREDIT[language]
-        return values
-
-    def schedule(self, when: tuple, article: Article) -> dict:
-        """
-        Status and date. A published date is set once, relative to the first
-        run, so the demo looks current and later runs leave it alone.
-        """
-        kind, *days = when
-        if kind == "draft":
-            values = {"status": Article.Status.DRAFT}
-            if article.pk is None:
-                values["published_at"] = self.now
-            return values
-        values = {"status": Article.Status.PUBLISHED}
-        if kind == "scheduled":
-            if article.pk is None or article.published_at <= self.now:
-                values["published_at"] = on_the_hour(self.now + datetime.timedelta(days=days[0]))
-        elif article.pk is None:
-            values["published_at"] = on_the_hour(self.now - datetime.timedelta(days=days[0]))
-        return values
-
-    @staticmethod
-    def has_image_file(article: Article) -> bool:
-        return bool(article.image) and article.image.storage.exists(article.image.name)
-
-
-def on_the_hour(moment: datetime.datetime) -> datetime.datetime:
-    return moment.replace(minute=0, second=0, microsecond=0)
-
-
-# Pictures -----------------------------------------------------------------
 
 
 def draw_illustration(key: str, motif: str, palette: str, size: tuple[int, int] | None = None) -> bytes:
@@ -201,7 +27,7 @@ def draw_illustration(key: str, motif: str, palette: str, size: tuple[int, int] 
     a 1600×900 canvas, scaled to ``size`` (IMAGE_SIZE by default).
     """
     rng = random.Random(hashlib.sha256(key.encode()).digest())
-    colours = demo_content.PALETTES[palette]
+    colours = PALETTES[palette]
     top, bottom = colours["background"]
     mask = Image.linear_gradient("L").resize(CANVAS)
     picture = Image.composite(Image.new("RGB", CANVAS, bottom), Image.new("RGB", CANVAS, top), mask)

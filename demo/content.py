@@ -1,14 +1,16 @@
 """
 The demo newsroom that `manage.py seed_demo` loads: a small, fictional analysis
 site covering a fictional valley (the Lower Valley, the city of Arpeni, the
-towns of Nor Kanaz, Karaberd and Aragavor). Every person quoted is invented.
+towns of Nor Kanaz, Karaberd and Aragavor), and its readers' first comments.
+Every person quoted or commenting is invented.
 
-Plain data, written for this project. Each entry is keyed by its English slug;
-``"hy"`` holds the Armenian translation and is absent for English-only
+Plain data, written for this project; demo/seeding.py puts it in the database
+and demo/drawing.py paints the pictures. Each entry is keyed by its English
+slug; ``"hy"`` holds the Armenian translation and is absent for English-only
 articles. An article's ``"when"`` is ``("published", days_ago)``,
 ``("scheduled", days_ahead)`` or ``("draft",)``. Its ``"picture"`` names a
-motif and a palette from the tables below, which the command draws with Pillow
-and which the alt text describes.
+motif and a palette from the tables below, which demo/drawing.py paints and
+which the alt text describes.
 """
 
 IMAGE_CREDIT = {"en": "Newsroom illustration", "hy": "Newsroom-ի նկարազարդում"}
@@ -650,3 +652,47 @@ ARTICLES = [
         },
     },
 ]
+
+# The readers' conversations under two articles (by article key). Each comment
+# is written as a reader would post it; "status" is the moderators' decision,
+# and "pending" leaves one in their queue. Every name and address is invented.
+CONVERSATIONS = {
+    "a-new-level-of-dialogue-on-the-valleys-water": [
+        {
+            "name": "Armen K.",
+            "email": "armen.k@example.org",
+            "text": "We farm near the end of the canal. The hourly schedule is the first one that reaches us on time.\n\n"
+            "The dashboard will tell whether that lasts into July.",
+            "status": "approved",
+            "replies": [
+                {
+                    "name": "Lilit S.",
+                    "email": "lilit.s@example.org",
+                    "text": "Same in our village. The weekly rotation of the evening turns matters more than it looks.",
+                    "status": "approved",
+                },
+            ],
+        },
+        {
+            "name": "Նարեկ Հ.",
+            "email": "narek.h@example.org",
+            "text": "Լավ է, որ վերջապես բոլորը մեկ սեղանի շուրջ են։ Բայց առանց երկրորդական ջրանցքների "
+            "վերանորոգման ջուրը նորից ճանապարհին կկորչի։",
+            "status": "approved",
+        },
+        {
+            "name": "Visitor",
+            "email": "visitor@example.org",
+            "text": "Does the schedule cover the fish farms’ wells too, or only the canal?",
+            "status": "pending",
+        },
+    ],
+    "why-your-electricity-bill-changed-this-winter": [
+        {
+            "name": "Gayane M.",
+            "email": "gayane.m@example.org",
+            "text": "Thank you for explaining the standing charge. Our bill finally makes sense.",
+            "status": "approved",
+        },
+    ],
+}
