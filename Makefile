@@ -27,6 +27,9 @@ messages: $(VENV)/.runtime-installed
 run: $(VENV)/.runtime-installed messages
 	DEBUG=true $(PYTHON) manage.py migrate --no-input
 	DEBUG=true $(PYTHON) manage.py seed_demo
+	@# The task worker sends the mail the site queues; it stops with the server.
+	DEBUG=true $(PYTHON) manage.py db_worker -v0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(PYTHON) manage.py runserver $(HOST):$(PORT)
 
 # Style first: a newcomer's first `make test` tells them about it in seconds.

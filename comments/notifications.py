@@ -1,20 +1,17 @@
 """Email to moderators about comments waiting for them."""
 
-import logging
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mass_mail
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from newsroom.mail import send_later
+
 from .models import Comment
 
 MODERATORS_GROUP = "Moderators"
-
-logger = logging.getLogger(__name__)
 
 
 def moderator_emails() -> list[str]:
@@ -29,9 +26,8 @@ def admin_url(name: str, *args, query: str = "") -> str:
 
 def notify_moderators(comment: Comment) -> None:
     """
-    One email per moderator about a new pending comment, with links into the
-    admin. A mail server that fails must not lose the comment, so failures
-    are logged, not raised.
+    Queue one email per moderator about a new pending comment, with links into
+    the admin. Sent by the task worker (newsroom.mail), never in the request.
     """
     recipients = moderator_emails()
     if not recipients:
@@ -45,8 +41,4 @@ def notify_moderators(comment: Comment) -> None:
         }
         subject = " ".join(render_to_string("comments/email/moderate_subject.txt", context).split())
         body = render_to_string("comments/email/moderate_body.txt", context)
-    messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients]
-    try:
-        send_mass_mail(messages, fail_silently=False)
-    except Exception:
-        logger.exception("Could not email moderators about comment %s", comment.pk)
+    send_later(subject, body, recipients)

@@ -79,12 +79,12 @@ def post_comment(request, article_pk):
         try:
             with transaction.atomic():
                 comment = form.save(user_agent=user_agent(request))
+                if comment.status == comment.Status.PENDING:
+                    notify_moderators(comment)
         except IntegrityError:
             # Only the fingerprint is unique: the same comment arrived twice at once.
             form.add_error(None, DUPLICATE_MESSAGE)
         else:
-            if comment.status == comment.Status.PENDING:
-                transaction.on_commit(lambda: notify_moderators(comment))
             response = redirect(comment.get_absolute_url(language))
             remember_commenter(response, request, form.cleaned_data)
             if not comment.is_public:

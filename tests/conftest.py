@@ -123,3 +123,35 @@ def article(db):
 def uncached(settings):
     """Pages rendered on every request: for tests that measure the rendering itself (query budgets)."""
     settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def run_tasks(db):
+    """
+    Runs the queued tasks that are due with the worker's own code (django-tasks-db's
+    Worker.run_task), inside the test's transaction: the db_worker command itself
+    would close the test's database connection between tasks.
+    """
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="tests",
+        excluded_queue_names=[],
+    )
+
+    def run() -> int:
+        ran = 0
+        while (result := DBTaskResult.objects.ready().order_by("enqueued_at").first()) is not None:
+            result.claim(worker.worker_id)
+            worker.run_task(result)
+            ran += 1
+        return ran
+
+    return run
