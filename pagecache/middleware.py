@@ -15,6 +15,7 @@ and does not vary on cookies. Every page it handles says ``X-Cache: hit``,
 import logging
 
 from django.conf import settings
+from django.db import DatabaseError
 
 from comments.cookies import reader_has_pending
 
@@ -39,7 +40,8 @@ class PageCacheMiddleware:
             url, generation = request._page_cache
             try:
                 store.store(url, generation, response)
-            except store.Unavailable:
+            except (store.Unavailable, DatabaseError):
+                # No cache server, or no database for the next publication time: not stored this time.
                 return response
             response["X-Cache"] = "miss"
         return response
