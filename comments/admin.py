@@ -5,7 +5,8 @@ The articles app knows nothing of comments: its admin is extended from here.
 
 from django.contrib import admin
 from django.db import models
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -15,7 +16,7 @@ from django.utils.translation import ngettext
 from articles.admin import ArticleAdmin
 from articles.models import Article
 
-from .models import BlockedWord, Comment
+from .models import QUEUE_ORDER, BlockedWord, Comment
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -32,11 +33,29 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset.filter(status=self.value()) if self.value() else queryset
 
 
+class ArticleFilter(admin.SimpleListFilter):
+    """
+    The article a moderator came from (the article list links here). Only the
+    chosen article is offered, so the sidebar does not list every article that
+    ever had a comment.
+    """
+
+    title = _("article")
+    parameter_name = "article__id__exact"
+
+    def lookups(self, request, model_admin):
+        chosen = Article.objects.filter(pk=self.value()).first() if str(self.value()).isdigit() else None
+        return [(str(chosen.pk), str(chosen))] if chosen else []
+
+    def queryset(self, request, queryset):
+        return queryset.filter(article_id=self.value()) if str(self.value()).isdigit() else queryset
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = ["excerpt", "article", "name", "email", "website", "ip_address", "created_at", "status", "on_site"]
     list_display_links = ["excerpt"]
-    list_filter = [StatusFilter, "hold_reason", "created_at", ("article", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [StatusFilter, "hold_reason", "created_at", ArticleFilter]
     list_select_related = ["article__section"]
     search_fields = ["text", "name", "email", "website", "ip_address"]
     date_hierarchy = "created_at"
@@ -69,12 +88,9 @@ class CommentAdmin(admin.ModelAdmin):
         "user_agent",
     ]
 
-    # The queue: pending comments first, newest first within each group.
-    ordering = [
-        Case(When(status=Comment.Status.PENDING, then=Value(0)), default=Value(1), output_field=IntegerField()).asc(),
-        "-created_at",
-        "-pk",
-    ]
+    # The queue: pending comments first, newest first within each group; the
+    # comment_queue index (models.py) holds exactly this order.
+    ordering = QUEUE_ORDER
 
     def has_add_permission(self, request):
         # Comments come from readers, through the site's form.
@@ -128,6 +144,14 @@ class BlockedWordAdmin(admin.ModelAdmin):
     search_fields = ["word"]
 
 
+def comment_count(condition: Q) -> Coalesce:
+    """How many of the row's comments meet ``condition``, as a correlated subquery."""
+    matching = (
+        Comment.objects.filter(condition, article=OuterRef("pk")).order_by().values("article").annotate(n=Count("pk"))
+    )
+    return Coalesce(Subquery(matching.values("n")), 0)
+
+
 class ArticleWithCommentsAdmin(ArticleAdmin):
     """The editors' article list, with each article's comments counted and linked."""
 
@@ -138,8 +162,9 @@ class ArticleWithCommentsAdmin(ArticleAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                approved_comments=Count("comments", filter=Comment.public_q("comments__"), distinct=True),
-                pending_comments=Count("comments", filter=Q(comments__status=Comment.Status.PENDING), distinct=True),
+                # Subqueries rather than a join and GROUP BY: counted for the page's rows only.
+                approved_comments=comment_count(Comment.public_q()),
+                pending_comments=comment_count(Q(status=Comment.Status.PENDING)),
             )
         )
 

@@ -39,6 +39,18 @@ def validate_printable(value: str) -> None:
         raise ValidationError(_("This field contains characters that cannot be shown."), code="unprintable")
 
 
+# The moderation queue's order: pending first, newest first within each group.
+QUEUE_ORDER = [
+    models.Case(
+        models.When(status="pending", then=models.Value(0)),
+        default=models.Value(1),
+        output_field=models.IntegerField(),
+    ).asc(),
+    models.F("created_at").desc(),
+    models.F("id").desc(),
+]
+
+
 class CommentQuerySet(models.QuerySet):
     def public(self):
         """The comments readers see: approved ones (Comment.public_q says the same for annotations)."""
@@ -147,6 +159,8 @@ class Comment(models.Model):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         indexes = [
+            # The moderation queue, in its own order, so its first page is read off the index.
+            models.Index(*QUEUE_ORDER, name="comment_queue"),
             # The article page and the listings' counts.
             models.Index(fields=["article", "status", "created_at"], name="comment_article_status"),
             # The moderation queue.
