@@ -4,10 +4,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
+
+from images.admin import ImageThumbnails
 
 from .models import Article, Author, Byline, InlineImage, Section, Tag, site_languages
 
@@ -32,38 +34,6 @@ class TransliteratingSlugs:
 
     class Media:
         js = ["admin/js/urlify.js", "admin/js/transliteration_table.js", "admin/js/transliterate.js"]
-
-
-class ImageThumbnails:
-    """Small renditions of a model's picture, for the list and the change form."""
-
-    @admin.display(description=_("picture"))
-    def thumbnail(self, obj):
-        picture = obj.picture
-        if not picture:
-            return ""
-        small = picture.thumbnail
-        return format_html(
-            '<img src="{}" width="80" height="{}" alt="" loading="lazy" style="object-fit: cover">',
-            small.url,
-            max(1, round(80 * small.height / small.width)),
-        )
-
-    @admin.display(description=_("current picture"))
-    def image_preview(self, obj):
-        picture = obj.picture if obj else None
-        if not picture:
-            return _("No picture yet.")
-        small = picture.webp[min(1, len(picture.webp) - 1)]
-        return format_html(
-            '<img src="{}" width="{}" height="{}" alt="" style="max-width: 320px; height: auto">'
-            '<br><span class="help">{} × {}</span>',
-            small.url,
-            small.width,
-            small.height,
-            obj.image_width,
-            obj.image_height,
-        )
 
 
 @admin.register(Section)
@@ -193,9 +163,9 @@ class InlineImageUploadForm(forms.ModelForm):
 @admin.register(InlineImage)
 class InlineImageAdmin(ImageThumbnails, admin.ModelAdmin):
     """
-    Pictures for article bodies. The body editor's "Browse..." button opens
+    Images for article bodies. The body editor's "Browse..." button opens
     the picker below, which uploads through the same checks and renditions as
-    featured images and hands the chosen picture back to the editor.
+    featured images and hands the chosen image back to the editor.
     """
 
     list_display = ["thumbnail", "__str__", "image_width", "image_height", "created_at"]
@@ -205,22 +175,22 @@ class InlineImageAdmin(ImageThumbnails, admin.ModelAdmin):
     readonly_fields = ["image_preview", "articles"]
 
     @admin.display(description=_("shown in"))
-    def articles(self, picture):
-        used_in = picture.used_in() if picture and picture.pk else []
+    def articles(self, inline_image):
+        used_in = inline_image.used_in() if inline_image and inline_image.pk else []
         if not used_in:
-            return _("No article shows this picture.")
+            return _("No article shows this image.")
         return format_html_join(
             ", ", '<a href="{}">{}</a>', ((reverse("admin:articles_article_change", args=[a.pk]), a) for a in used_in)
         )
 
-    def has_delete_permission(self, request, picture=None):
-        # A picture still shown in an article body stays: deleting it would leave a hole in the article.
-        if picture is not None and picture.used_in().exists():
+    def has_delete_permission(self, request, inline_image=None):
+        # An image still shown in an article body stays: deleting it would leave a hole in the article.
+        if inline_image is not None and inline_image.used_in().exists():
             return False
-        return super().has_delete_permission(request, picture)
+        return super().has_delete_permission(request, inline_image)
 
     def get_actions(self, request):
-        # Bulk deletion cannot check each picture's articles; pictures are deleted one at a time.
+        # Bulk deletion cannot check each image's articles; images are deleted one at a time.
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
@@ -240,17 +210,17 @@ class InlineImageAdmin(ImageThumbnails, admin.ModelAdmin):
                 raise PermissionDenied
             form = InlineImageUploadForm(request.POST, request.FILES)
             if form.is_valid():
-                picture = form.save()
-                return redirect(f"{request.path}?CKEditorFuncNum={callback}&chosen={picture.pk}")
+                inline_image = form.save()
+                return redirect(f"{request.path}?CKEditorFuncNum={callback}&chosen={inline_image.pk}")
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Insert a picture"),
+            "title": _("Insert an image"),
             "opts": self.opts,
             "form": form,
             "can_upload": can_upload,
             "callback": callback,
             "chosen": request.GET.get("chosen", ""),
-            "pictures": [p for p in InlineImage.objects.all()[:48] if p.picture],
+            "inline_images": [i for i in InlineImage.objects.all()[:48] if i.renditions],
             "media": self.media + form.media,
         }
         return TemplateResponse(request, "admin/articles/inlineimage/picker.html", context)

@@ -9,15 +9,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, IntegerField, Q, When
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
-from . import images
+import images.body
+from images.fields import ImageField
+from images.models import ResponsiveImage
+
 from .richtext import PROSE_EDITOR_EXTENSIONS, sanitize_html
 from .transliteration import slug_from_title
 
@@ -211,7 +212,7 @@ class ArticleQuerySet(TranslatedSlugQuerySet):
         )
 
 
-class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
+class Article(ResponsiveImage, TranslatedSlugMixin, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -239,7 +240,8 @@ class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
     section = models.ForeignKey(Section, models.PROTECT, related_name="articles", verbose_name=_("section"))
     authors = models.ManyToManyField(Author, through="Byline", related_name="articles", verbose_name=_("authors"))
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("tags"))
-    image = images.PictureField(
+    # image_width, image_height and image_renditions come from ResponsiveImage.
+    image = ImageField(
         _("featured image"),
         upload_to="articles/%Y/%m/",
         blank=True,
@@ -249,16 +251,12 @@ class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
             "JPEG, PNG, WebP or GIF. Readers get smaller copies made from it, without its location or camera data."
         ),
     )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    # Made when the image is saved (articles.images); pages read only this list.
-    image_renditions = models.JSONField(default=list, blank=True, editable=False)
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_alt = models.CharField(
         _("image alt text"),
         max_length=300,
         blank=True,
-        help_text=_("What the picture shows, for readers who cannot see it."),
+        help_text=_("What the image shows, for readers who cannot see it."),
     )
     image_credit = models.CharField(
         _("image credit"), max_length=200, blank=True, help_text=_("As it should read, e.g. “Photo: Anna Petrosyan”.")
@@ -333,7 +331,7 @@ class Article(images.ImageOwner, TranslatedSlugMixin, models.Model):
         if self.status == self.Status.PUBLISHED and self.image:
             missing_alt = {
                 build_localized_fieldname("image_alt", language): ValidationError(
-                    _("A published article with a picture needs its alt text in %(language)s."),
+                    _("A published article with an image needs its alt text in %(language)s."),
                     code="alt_required",
                     params={"language": translation.get_language_info(language)["name_translated"]},
                 )
@@ -418,22 +416,20 @@ class FormerSlug(models.Model):
         return f"{self.language}: {self.slug}"
 
 
-class InlineImage(images.ImageOwner, models.Model):
+class InlineImage(ResponsiveImage):
     """
-    A picture uploaded from the body editor. The body refers to it as
+    An image uploaded from the body editor. The body refers to it as
     <img data-file="ID">, which Article.save turns into a responsive <picture>.
     """
 
-    image = images.PictureField(
-        _("picture"),
+    # image_width, image_height and image_renditions come from ResponsiveImage.
+    image = ImageField(
+        _("image"),
         upload_to="inline/%Y/%m/",
         width_field="image_width",
         height_field="image_height",
         help_text=_("JPEG, PNG, WebP or GIF."),
     )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_renditions = models.JSONField(default=list, blank=True, editable=False)
     alt_text = models.CharField(
         _("alt text"),
         max_length=300,
@@ -451,7 +447,7 @@ class InlineImage(images.ImageOwner, models.Model):
         return self.alt_text or posixpath.basename(self.image.name or "") or f"#{self.pk}"
 
     def used_in(self) -> models.QuerySet:
-        """Articles whose body shows this picture, in any language."""
+        """Articles whose body shows this image, in any language."""
         marker = f'data-file="{self.pk}"'
         in_a_body = Q()
         for language in site_languages():
@@ -465,14 +461,6 @@ def expand_inline_images(html: str) -> str:
     query, at save time). Any other <picture> or <source> is dropped: only
     renditions made here may appear in a body.
     """
-    ids = images.inline_image_ids(html)
-    known = {picture.pk: picture.picture for picture in InlineImage.objects.filter(pk__in=ids)} if ids else {}
-    return images.expand_inline_images(html, known)
-
-
-# Bulk deletes (the admin's "delete selected", querysets in the shell) call no
-# Model.delete(), so only this signal sees every deleted image.
-@receiver(post_delete, sender=Article)
-@receiver(post_delete, sender=InlineImage)
-def delete_image_files(sender, instance, **kwargs):
-    images.delete_files_on_commit(instance.image.storage, instance.stored_files())
+    ids = images.body.inline_image_ids(html)
+    known = {image.pk: image.renditions for image in InlineImage.objects.filter(pk__in=ids)} if ids else {}
+    return images.body.expand_inline_images(html, known)

@@ -28,14 +28,14 @@ ALLOWED_TAGS = {
     "figure",
     "figcaption",
     "img",
-    # Inline pictures (articles.images.expand_inline_images) are stored as <picture>.
+    # Inline images (images.body.expand_inline_images) are stored as <picture>.
     "picture",
     "source",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "ol": {"start"},
-    # data-file is the InlineImage a body picture was chosen from (articles.images).
+    # data-file is the InlineImage a body image was chosen from (images.body).
     "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding", "data-file"},
     "source": {"type", "srcset", "sizes"},
 }
@@ -58,8 +58,8 @@ PROSE_EDITOR_EXTENSIONS = {
     "HardBreak": True,
     "Link": {"enableTarget": False},
     "History": True,
-    # Body pictures: "Browse..." opens the admin's picker, which uploads
-    # through articles.images like a featured image.
+    # Body images: "Browse..." opens the admin's picker, which uploads
+    # through the images app like a featured image.
     "Image": True,
     "Caption": True,
     "Figure": {"pickerUrl": reverse_lazy("admin:articles_inlineimage_picker")},

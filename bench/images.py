@@ -63,16 +63,18 @@ def ingest(path: str, media: str) -> dict:
     from django.core.files.storage import FileSystemStorage
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from articles import images
+    from images.encoding import encode_renditions
+    from images.fields import check_upload
+    from images.storage import store_renditions
 
     upload = SimpleUploadedFile("IMG_0001.JPG", Path(path).read_bytes(), content_type="image/jpeg")
     before = memory_mb("VmRSS")
     started = time.perf_counter()
-    images.check_upload(upload)
+    check_upload(upload)
     checked = time.perf_counter()
-    encoded = images.encode_renditions(upload)
+    encoded = encode_renditions(upload)
     encoded_at = time.perf_counter()
-    _master, renditions = images.store_renditions(encoded, FileSystemStorage(location=media), "articles/IMG_0001.jpg")
+    _master, renditions = store_renditions(encoded, FileSystemStorage(location=media), "articles/IMG_0001.jpg")
     stored = time.perf_counter()
     return {
         "check": checked - started,

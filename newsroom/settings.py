@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_tasks",
     "django_tasks_db",
+    "images",
     "articles",
     "comments",
     "pagecache",
@@ -178,7 +179,7 @@ STORAGES = {
         )
     },
 }
-# Uploads larger than this many bytes are refused (images, see articles.images).
+# Uploads larger than this many bytes are refused (images, see images.fields).
 MAX_UPLOAD_SIZE = env.int("MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 # Pictures with more pixels than this are refused before they are decoded
 # (decompression bombs); 50 million is above any press camera's 45.

@@ -1,7 +1,7 @@
 """
 The suite's one factories module: real rows in the real database (sections,
 authors, tags, articles, comments, staff), real requests (the comment form as a
-browser posts it) and real pictures made by Pillow with the metadata a phone writes.
+browser posts it) and real images made by Pillow with the metadata a phone writes.
 """
 
 import datetime
@@ -181,7 +181,7 @@ def moderators_group() -> Group:
     return Group.objects.get(name="Moderators")
 
 
-# Pictures
+# Images
 
 ORIENTATION = 0x0112
 GPS_IFD = 0x8825
@@ -224,7 +224,7 @@ def png_bytes(size=(800, 600), transparent=False) -> bytes:
     return buffer.getvalue()
 
 
-def picture_bytes(format: str, size=(640, 480)) -> bytes:
+def image_bytes(format: str, size=(640, 480)) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", size, "olive").save(buffer, format)
     return buffer.getvalue()

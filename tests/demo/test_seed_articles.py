@@ -63,7 +63,7 @@ def test_every_demo_article_has_a_picture_with_renditions_alt_text_and_credit(me
         assert article.image, article.slug_en
         assert (media_root / article.image.name).is_file()
         assert (article.image_width, article.image_height) == SMALL
-        assert article.picture, f"{article.slug_en} has no renditions"
+        assert article.renditions, f"{article.slug_en} has no renditions"
         for language in article.available_languages():
             assert getattr(article, f"image_alt_{language}")
             assert getattr(article, f"image_caption_{language}")

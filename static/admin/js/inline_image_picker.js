@@ -22,7 +22,7 @@
     if (button) choose(button);
   });
 
-  // Just uploaded: hand the new picture straight back to the editor.
+  // Just uploaded: hand the new image straight back to the editor.
   if (root.dataset.chosen) {
     const button = root.querySelector('.inline-image-choice[data-id="' + root.dataset.chosen + '"]');
     if (button) choose(button);

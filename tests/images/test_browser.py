@@ -1,4 +1,4 @@
-"""An editor in Chromium puts a picture in an article body from the editor's own button."""
+"""An editor in Chromium puts an image in an article body from the editor's own button."""
 
 import pytest
 
@@ -9,7 +9,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.mark.django_db(transaction=True)
-def test_editor_uploads_a_body_picture_from_the_figure_button(browser_page, live_server, tmp_path):
+def test_editor_uploads_a_body_image_from_the_figure_button(browser_page, live_server, tmp_path):
     article = make_article(body_en="<p>The talks resumed on Monday.</p>")
     make_editor("editor")
     photo = tmp_path / "border-map.jpg"
@@ -36,14 +36,14 @@ def test_editor_uploads_a_body_picture_from_the_figure_button(browser_page, live
     page.click("input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
 
-    picture = InlineImage.objects.get()
+    inline_image = InlineImage.objects.get()
     body = Article.objects.get(pk=article.pk).body_en
     # The editor reloads the stored <picture>; saving it again must give the same body.
     page.click("input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
     body_after_another_save = Article.objects.get(pk=article.pk).body_en
 
-    assert f'data-file="{picture.pk}"' in body
+    assert f'data-file="{inline_image.pk}"' in body
     assert '<picture><source type="image/webp"' in body
     assert 'alt="Map of the border"' in body
     assert body_after_another_save == body

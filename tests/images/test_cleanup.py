@@ -1,4 +1,4 @@
-"""Replacing or deleting a picture removes its files; a command removes files nothing refers to."""
+"""Replacing or deleting an image removes its files; a command removes files nothing refers to."""
 
 import datetime
 import os
@@ -93,14 +93,14 @@ def test_deleting_articles_in_bulk_removes_their_files(django_capture_on_commit_
 
 
 def test_deleting_an_inline_image_removes_its_files(django_capture_on_commit_callbacks):
-    picture = InlineImage.objects.create(image=ContentFile(jpeg_bytes(size=(600, 400)), name="inline.jpg"))
-    files = picture.stored_files()
-    assert all(exists(picture, files))
+    inline_image = InlineImage.objects.create(image=ContentFile(jpeg_bytes(size=(600, 400)), name="inline.jpg"))
+    files = inline_image.stored_files()
+    assert all(exists(inline_image, files))
 
     with django_capture_on_commit_callbacks(execute=True):
-        picture.delete()
+        inline_image.delete()
 
-    assert not any(exists(picture, files))
+    assert not any(exists(inline_image, files))
 
 
 def age(storage, name, hours=2):
@@ -113,7 +113,7 @@ def test_the_orphan_command_removes_only_files_no_row_refers_to(capsys):
     article = make_article(image=ContentFile(jpeg_bytes(size=(600, 400)), name="kept.jpg"))
     storage = article.image.storage
     orphan = storage.save("articles/2020/01/left-behind.480w.webp", ContentFile(b"stale rendition"))
-    other_media = storage.save("exports/report.csv", ContentFile(b"not a picture folder"))
+    other_media = storage.save("exports/report.csv", ContentFile(b"not an image folder"))
     for name in [orphan, other_media, *article.stored_files()]:
         age(storage, name)
 
@@ -146,7 +146,7 @@ def test_the_orphan_commands_dry_run_lists_without_deleting(capsys):
     assert orphan in out and "Would delete 1 orphaned image files." in out
 
 
-def test_make_renditions_processes_pictures_stored_before_renditions_existed(django_capture_on_commit_callbacks):
+def test_make_renditions_processes_images_stored_before_renditions_existed(django_capture_on_commit_callbacks):
     article = make_article()
     storage = article.image.storage
     legacy = storage.save("articles/2024/05/legacy.jpg", ContentFile(jpeg_bytes(size=(1000, 600))))
@@ -161,7 +161,7 @@ def test_make_renditions_processes_pictures_stored_before_renditions_existed(dja
     assert all(exists(article, article.stored_files()))
 
 
-def test_make_renditions_leaves_processed_pictures_alone_unless_told(django_capture_on_commit_callbacks):
+def test_make_renditions_leaves_processed_images_alone_unless_told(django_capture_on_commit_callbacks):
     article = make_article(image=ContentFile(jpeg_bytes(size=(600, 400)), name="photo.jpg"))
     files = article.stored_files()
 
@@ -174,3 +174,40 @@ def test_make_renditions_leaves_processed_pictures_alone_unless_told(django_capt
     article.refresh_from_db()
     assert article.stored_files() != files and all(exists(article, article.stored_files()))
     assert not any(exists(article, files))
+
+
+def test_make_renditions_finds_articles_and_inline_images_through_their_shared_base(
+    django_capture_on_commit_callbacks, capsys
+):
+    article = make_article(image=ContentFile(jpeg_bytes(size=(600, 400)), name="featured.jpg"))
+    inline_image = InlineImage.objects.create(image=ContentFile(jpeg_bytes(size=(600, 400)), name="inline.jpg"))
+    old_files = {article: article.stored_files(), inline_image: inline_image.stored_files()}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("make_renditions", "--all")
+
+    assert "Made renditions for 2 images." in capsys.readouterr().out
+    for owner, old in old_files.items():
+        owner.refresh_from_db()
+        assert owner.image_renditions and set(owner.stored_files()).isdisjoint(old)
+        assert all(exists(owner, owner.stored_files())) and not any(exists(owner, old))
+    assert article.image.name.startswith("articles/") and inline_image.image.name.startswith("inline/")
+
+
+def test_the_orphan_command_keeps_the_files_of_articles_and_inline_images_alike(capsys):
+    article = make_article(image=ContentFile(jpeg_bytes(size=(600, 400)), name="featured.jpg"))
+    inline_image = InlineImage.objects.create(image=ContentFile(jpeg_bytes(size=(600, 400)), name="inline.jpg"))
+    storage = article.image.storage
+    orphans = [
+        storage.save("articles/2020/01/left-behind.jpg", ContentFile(b"stale")),
+        storage.save("inline/2020/01/left-behind.jpg", ContentFile(b"stale")),
+    ]
+    kept = article.stored_files() + inline_image.stored_files()
+    for name in orphans + kept:
+        age(storage, name)
+
+    call_command("remove_orphan_images")
+
+    assert not any(storage.exists(name) for name in orphans)
+    assert all(storage.exists(name) for name in kept)
+    assert "Deleted 2 orphaned image files." in capsys.readouterr().out

@@ -1,4 +1,4 @@
-"""Each picture is processed once, when it is saved: upright, stripped, in several sizes and formats."""
+"""Each image is processed once, when it is saved: upright, stripped, in several sizes and formats."""
 
 import io
 import posixpath
@@ -7,15 +7,15 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL import Image, PngImagePlugin
 
-from articles.images import RENDITION_WIDTHS
 from articles.models import Article
-from tests.factories import GPS_IFD, jpeg_bytes, make_article, picture_bytes, png_bytes, srgb_profile
+from images.encoding import RENDITION_WIDTHS
+from tests.factories import GPS_IFD, image_bytes, jpeg_bytes, make_article, png_bytes, srgb_profile
 
 pytestmark = pytest.mark.django_db
 
 
 def article_with(content: bytes, name="photo.jpg", **fields):
-    """An article with ``content`` as its picture; the tests below read back every file it stored."""
+    """An article with ``content`` as its image; the tests below read back every file it stored."""
     article = make_article(image=ContentFile(content, name=name), **fields)
     assert len(article.stored_files()) > 1, "the master and its renditions should all be stored"
     return article
@@ -23,9 +23,9 @@ def article_with(content: bytes, name="photo.jpg", **fields):
 
 def open_stored(article, name) -> Image.Image:
     with article.image.storage.open(name) as stored:
-        picture = Image.open(io.BytesIO(stored.read()))
-        picture.load()
-    return picture
+        image = Image.open(io.BytesIO(stored.read()))
+        image.load()
+    return image
 
 
 def read_stored(article, name) -> bytes:
@@ -48,9 +48,9 @@ def test_a_large_jpeg_gets_webp_and_jpeg_renditions_at_each_width():
         stored = renditions_of(article, format=format)
         assert [(r["width"], r["height"]) for r in stored] == [(480, 288), (960, 576), (1600, 960)]
         for rendition in stored:
-            picture = open_stored(article, rendition["name"])
-            assert picture.format == format.upper()
-            assert picture.size == (rendition["width"], rendition["height"])
+            image = open_stored(article, rendition["name"])
+            assert image.format == format.upper()
+            assert image.size == (rendition["width"], rendition["height"])
 
 
 def test_rendition_metadata_is_stored_on_the_row():
@@ -72,7 +72,7 @@ def test_the_social_card_is_cropped_to_1200_by_630():
     assert open_stored(article, card["name"]).size == (1200, 630)
 
 
-def test_a_small_picture_is_never_upscaled():
+def test_a_small_image_is_never_upscaled():
     article = article_with(jpeg_bytes(size=(700, 400)))
 
     widths = [r["width"] for r in renditions_of(article, format="webp")]
@@ -83,7 +83,7 @@ def test_a_small_picture_is_never_upscaled():
     assert round(card["width"] / card["height"], 2) == round(1200 / 630, 2)
 
 
-def test_a_tiny_picture_gets_one_rendition_at_its_own_size():
+def test_a_tiny_image_gets_one_rendition_at_its_own_size():
     article = article_with(jpeg_bytes(size=(300, 200)))
 
     assert [(r["width"], r["height"]) for r in renditions_of(article, format="jpeg")] == [(300, 200)]
@@ -97,9 +97,9 @@ def test_a_transparent_png_falls_back_to_png_and_keeps_its_transparency():
     assert [r["width"] for r in fallbacks] == [480, 800]
     assert not renditions_of(article, format="jpeg")
     for rendition in fallbacks + renditions_of(article, format="webp"):
-        picture = open_stored(article, rendition["name"])
-        assert picture.mode == "RGBA"
-        assert picture.getpixel((5, 5))[3] == 128
+        image = open_stored(article, rendition["name"])
+        assert image.mode == "RGBA"
+        assert image.getpixel((5, 5))[3] == 128
 
 
 def test_an_opaque_png_falls_back_to_jpeg():
@@ -110,7 +110,7 @@ def test_an_opaque_png_falls_back_to_jpeg():
 
 
 def test_a_gif_is_stored_as_a_png_still_with_renditions():
-    article = article_with(picture_bytes("GIF", size=(640, 480)), name="animation.gif")
+    article = article_with(image_bytes("GIF", size=(640, 480)), name="animation.gif")
 
     assert article.image.name.endswith(".png")
     assert [r["width"] for r in renditions_of(article, format="webp")] == [480, 640]
@@ -138,10 +138,10 @@ def test_no_served_file_keeps_exif_or_gps_data():
     article = article_with(original)
 
     for name in article.stored_files():
-        picture = open_stored(article, name)
+        image = open_stored(article, name)
         raw = read_stored(article, name)
-        assert not picture.getexif(), name
-        assert "exif" not in picture.info and "xmp" not in picture.info, name
+        assert not image.getexif(), name
+        assert "exif" not in image.info and "xmp" not in image.info, name
         assert b"NewsCam" not in raw and b"Exif\x00\x00" not in raw, name
 
 
@@ -229,9 +229,9 @@ def test_a_cmyk_jpeg_from_a_print_desk_gets_rgb_renditions():
     article = article_with(buffer.getvalue(), name="print.jpg")
 
     for name in article.stored_files():
-        picture = open_stored(article, name)
-        assert picture.mode in ("RGB", "RGBA"), name
-        red, green, blue = picture.convert("RGB").getpixel((10, 10))
+        image = open_stored(article, name)
+        assert image.mode in ("RGB", "RGBA"), name
+        red, green, blue = image.convert("RGB").getpixel((10, 10))
         assert red > 200 and green < 60 and blue < 60, name
 
 

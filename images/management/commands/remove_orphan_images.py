@@ -1,8 +1,9 @@
 """
-Removes picture files that no row refers to any more: renditions left by a
+Removes image files that no row refers to any more: renditions left by a
 save whose transaction was rolled back, files of rows deleted outside Django,
-uploads from before renditions existed. Only the folders the image fields
-upload into are searched, so other media is never touched.
+uploads from before renditions existed. Only the folders the image fields of
+every image-owning model (images.models.image_models) upload into are
+searched, so other media is never touched.
 """
 
 import datetime
@@ -11,23 +12,26 @@ import posixpath
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from articles.models import Article, InlineImage
-
-IMAGE_MODELS = [Article, InlineImage]
+from images.models import image_models
 
 
 def referenced_files() -> set[str]:
     names = set()
-    for model in IMAGE_MODELS:
-        for image, renditions in model.objects.exclude(image="").values_list("image", "image_renditions"):
+    for model in image_models():
+        owners = model._default_manager.exclude(image="")
+        for image, renditions in owners.values_list("image", "image_renditions"):
             names.add(image)
             names.update(rendition["name"] for rendition in renditions or [])
     return names
 
 
-def image_folders() -> list[str]:
-    """The top folder each image field uploads into, e.g. "articles" for "articles/%Y/%m/"."""
-    return sorted({model._meta.get_field("image").upload_to.split("/")[0] for model in IMAGE_MODELS})
+def image_folders() -> dict[str, object]:
+    """
+    The top folder each image field uploads into ("articles" for
+    "articles/%Y/%m/"), with the storage that field writes to.
+    """
+    fields = [model._meta.get_field("image") for model in image_models()]
+    return {field.upload_to.split("/")[0]: field.storage for field in fields}
 
 
 def walk(storage, folder: str):
@@ -41,27 +45,24 @@ def walk(storage, folder: str):
         yield from walk(storage, posixpath.join(folder, directory))
 
 
-def image_storage():
-    return IMAGE_MODELS[0]._meta.get_field("image").storage
-
-
-def find_orphans(storage, min_age: datetime.timedelta = datetime.timedelta(hours=1)) -> list[str]:
+def find_orphans(min_age: datetime.timedelta = datetime.timedelta(hours=1)) -> list[tuple[object, str]]:
     """
-    Files under the image folders that no row names, older than ``min_age``:
-    a younger file may belong to a save whose transaction is still open.
+    Files under the image folders that no row names, older than ``min_age``
+    (a younger file may belong to a save whose transaction is still open),
+    each with the storage that holds it.
     """
     referenced = referenced_files()
     cutoff = timezone.now() - min_age
     orphans = []
-    for folder in image_folders():
+    for folder, storage in sorted(image_folders().items(), key=lambda item: item[0]):
         for name in walk(storage, folder):
             if name not in referenced and storage.get_modified_time(name) <= cutoff:
-                orphans.append(name)
+                orphans.append((storage, name))
     return orphans
 
 
 class Command(BaseCommand):
-    help = "Delete picture files under the image upload folders that no article or inline image refers to."
+    help = "Delete image files under the image upload folders that no row refers to."
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="List the orphaned files without deleting them.")
@@ -74,9 +75,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, min_age=60, verbosity=1, **options):
-        storage = image_storage()
-        orphans = find_orphans(storage, datetime.timedelta(minutes=min_age))
-        for name in orphans:
+        orphans = find_orphans(datetime.timedelta(minutes=min_age))
+        for storage, name in orphans:
             if not dry_run:
                 storage.delete(name)
             if verbosity > 1 or dry_run:

@@ -33,17 +33,17 @@ def img_tags(html: str) -> list[str]:
     return re.findall(r"<img\b[^>]*>", html)
 
 
-def test_the_article_page_shows_a_picture_with_webp_sources_and_a_jpeg_fallback(client):
+def test_the_article_page_shows_an_image_with_webp_sources_and_a_jpeg_fallback(client):
     article = illustrated()
 
     html = client.get(article.get_absolute_url("en")).content.decode()
 
-    picture = re.search(r'<figure class="article__image">.*?</figure>', html, re.S).group(0)
-    source = re.search(r"<source [^>]*>", picture).group(0)
+    figure = re.search(r'<figure class="article__image">.*?</figure>', html, re.S).group(0)
+    source = re.search(r"<source [^>]*>", figure).group(0)
     assert 'type="image/webp"' in source
     assert all(f".{width}w.webp {width}w" in source for width in (480, 960, 1600))
     assert 'sizes="' in source
-    [img] = img_tags(picture)
+    [img] = img_tags(figure)
     assert all(f".{width}w.jpg {width}w" in img for width in (480, 960, 1600))
     assert 'width="1600" height="960"' in img
     assert 'alt="Delegates shake hands"' in img
@@ -59,7 +59,7 @@ def test_the_featured_image_is_fetched_first_and_not_lazily(client):
     assert 'loading="eager"' in featured and 'fetchpriority="high"' in featured
 
 
-def test_caption_and_credit_appear_under_the_picture_in_the_pages_language(client):
+def test_caption_and_credit_appear_under_the_image_in_the_pages_language(client):
     article = illustrated()
 
     english = client.get(article.get_absolute_url("en")).content.decode()
@@ -77,7 +77,7 @@ def test_the_original_upload_is_never_linked_from_a_page(client):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<figure class="article__image">' in html and "<picture>" in html  # the picture itself is there
+    assert '<figure class="article__image">' in html and "<picture>" in html  # the image itself is there
     assert article.image.url not in html
 
 
@@ -90,7 +90,7 @@ def test_the_social_card_is_announced_for_sharing(client):
     assert '<meta property="og:image:width" content="1200">' in html
 
 
-def test_on_the_home_page_only_the_lead_picture_loads_eagerly(client):
+def test_on_the_home_page_only_the_lead_image_loads_eagerly(client):
     section = make_section()
     illustrated(section=section)
     illustrated(section=section)
@@ -119,7 +119,7 @@ def test_every_image_on_a_page_has_width_height_and_alt(client):
             assert 'alt="' in tag and "srcset=" in tag, tag
 
 
-def test_an_article_without_a_picture_shows_none(client):
+def test_an_article_without_an_image_shows_none(client):
     article = make_article()
 
     response = client.get(article.get_absolute_url("en"))
@@ -159,7 +159,7 @@ def test_page_views_open_no_image_file(client):
         assert "<picture>" in response.content.decode(), url
 
 
-def test_a_published_article_with_a_picture_needs_alt_text_in_each_of_its_languages():
+def test_a_published_article_with_an_image_needs_alt_text_in_each_of_its_languages():
     article = illustrated(image_alt_hy="")
 
     with pytest.raises(ValidationError) as refused:

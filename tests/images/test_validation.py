@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from articles.images import UploadedPictureField
-from tests.factories import jpeg_bytes, picture_bytes, png_bytes, upload
+from images.fields import UploadedImageField
+from tests.factories import image_bytes, jpeg_bytes, png_bytes, upload
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +20,7 @@ def in_english():
 
 def refusal(file) -> ValidationError:
     with pytest.raises(ValidationError) as refused:
-        UploadedPictureField().clean(file)
+        UploadedImageField().clean(file)
     return refused.value
 
 
@@ -41,20 +41,20 @@ def png_declaring(width: int, height: int) -> bytes:
         (jpeg_bytes(), "photo.jpg"),
         (png_bytes(), "chart.png"),
         (png_bytes(transparent=True), "logo.png"),
-        (picture_bytes("WEBP"), "photo.webp"),
-        (picture_bytes("GIF"), "animation.gif"),
+        (image_bytes("WEBP"), "photo.webp"),
+        (image_bytes("GIF"), "animation.gif"),
     ],
 )
 def test_jpeg_png_webp_and_gif_are_accepted(content, name):
-    assert UploadedPictureField().clean(upload(content, name)).name == name
+    assert UploadedImageField().clean(upload(content, name)).name == name
 
 
 def test_a_jpeg_named_like_a_text_file_is_still_accepted():
-    assert UploadedPictureField().clean(upload(jpeg_bytes(), "notes.txt", "text/plain"))
+    assert UploadedImageField().clean(upload(jpeg_bytes(), "notes.txt", "text/plain"))
 
 
 def test_a_text_file_renamed_jpg_is_refused():
-    error = refusal(upload(b"Just some words, not a picture at all.\n" * 20, "photo.jpg"))
+    error = refusal(upload(b"Just some words, not an image at all.\n" * 20, "photo.jpg"))
 
     assert error.code == "unsupported"
     assert "not a JPEG, PNG, WebP or GIF" in error.messages[0]
@@ -76,8 +76,8 @@ def test_svg_is_refused():
 
 
 @pytest.mark.parametrize("format", ["BMP", "TIFF", "PPM"])
-def test_real_pictures_in_other_formats_are_refused(format):
-    error = refusal(upload(picture_bytes(format), "photo.jpg"))
+def test_real_images_in_other_formats_are_refused(format):
+    error = refusal(upload(image_bytes(format), "photo.jpg"))
 
     assert error.code == "unsupported"
 
@@ -116,7 +116,7 @@ def test_the_default_size_limit_is_twenty_megabytes(settings):
     assert project_settings.MAX_UPLOAD_SIZE == 20 * 1024 * 1024
 
 
-def test_a_small_file_declaring_a_huge_picture_is_refused_before_decoding():
+def test_a_small_file_declaring_a_huge_image_is_refused_before_decoding():
     bomb = png_declaring(100_000, 100_000)
     assert len(bomb) < 200
 
@@ -125,7 +125,7 @@ def test_a_small_file_declaring_a_huge_picture_is_refused_before_decoding():
     assert error.code == "too_many_pixels"
 
 
-def test_a_picture_over_the_pixel_limit_is_refused(settings):
+def test_an_image_over_the_pixel_limit_is_refused(settings):
     settings.IMAGE_MAX_PIXELS = 1_000_000
 
     error = refusal(upload(jpeg_bytes(size=(1200, 1000))))
