@@ -232,3 +232,51 @@ def image_bytes(format: str, size=(640, 480)) -> bytes:
 
 def upload(content: bytes, name: str = "photo.jpg", content_type: str = "image/jpeg") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+# Many rows at once
+
+
+def bulk_articles(count: int, section=None, author=None) -> list[Article]:
+    """``count`` published bilingual articles inserted in bulk (no save(): bodies are already clean)."""
+    section, author = section or make_section(), author or make_author()
+    start = next(_numbers) * 100_000
+    published_at = timezone.now() - datetime.timedelta(days=1)
+    articles = Article.objects.bulk_create(
+        [
+            Article(
+                section=section,
+                status=Article.Status.PUBLISHED,
+                published_at=published_at - datetime.timedelta(minutes=n),
+                title_en=f"Bulk article {n}",
+                slug_en=f"bulk-{start + n}",
+                body_en=f"<p>Body {n}.</p>",
+                title_hy=f"Հոդված {n}",
+                slug_hy=f"hodvats-bulk-{start + n}",
+                body_hy=f"<p>Տեքստ {n}։</p>",
+            )
+            for n in range(count)
+        ],
+        batch_size=500,
+    )
+    Byline.objects.bulk_create([Byline(article=article, author=author) for article in articles], batch_size=500)
+    return articles
+
+
+def bulk_comments(article, count: int, status=Comment.Status.PENDING) -> None:
+    """``count`` comments on ``article`` inserted in bulk, each with its own fingerprint."""
+    created_at = timezone.now() - datetime.timedelta(hours=2)
+    comments = [
+        Comment(
+            article=article,
+            name=f"Reader {n}",
+            email=f"bulk{n}@example.org",
+            text=f"Bulk remark {n}.",
+            status=status,
+            created_at=created_at - datetime.timedelta(seconds=n),
+        )
+        for n in range(count)
+    ]
+    for comment in comments:
+        comment.fingerprint = comment.compute_fingerprint()
+    Comment.objects.bulk_create(comments, batch_size=500)
