@@ -76,3 +76,13 @@ def test_site_file_that_lost_a_marked_line_is_refused():
 def test_unknown_marker_is_refused():
     with pytest.raises(ValueError, match="unknown loopback marker 'listne'"):
         rewrite_site("listen 443 ssl;  # loopback: listne\n", {"listen": lambda line: [line]})
+
+
+def test_microcache_passes_by_exactly_the_cookies_the_app_names_personal(settings):
+    """The nginx map cannot import the app's names, so this keeps the two from drifting apart."""
+    from comments.cookies import PENDING_COOKIE
+
+    personal_map = re.search(r"map \$http_cookie \$newsroom_personal \{(.*?)\}", SITE_CONFIG.read_text(), re.DOTALL)
+    names = re.search(r"\(\?:([\w|]+)\)=", personal_map.group(1)).group(1).split("|")
+
+    assert sorted(names) == sorted([settings.SESSION_COOKIE_NAME, PENDING_COOKIE])

@@ -60,7 +60,9 @@ def approve_and_publish(app_server: str, content: SiteContent, change: int) -> N
         "/admin/comments/comment/", {"action": "approve", "_selected_action": comment["id"], "index": "0"}
     )
     assert "1 comment approved." in queue
-    articles = staff.submit("/admin/articles/article/", {"action": "publish", "_selected_action": draft["id"], "index": "0"})
+    articles = staff.submit(
+        "/admin/articles/article/", {"action": "publish", "_selected_action": draft["id"], "index": "0"}
+    )
     assert "Published 1 articles." in articles
 
 
