@@ -173,7 +173,7 @@ def wait_until_answering(port: int, process: subprocess.Popen, log: Path, second
 
 @contextlib.contextmanager
 def nginx(workdir: Path, upstreams: list[str], env: dict[str, str]) -> Iterator[str]:
-    """deploy/nginx.conf in front of ``upstreams`` on loopback; yields its base URL."""
+    """deploy/nginx.conf in front of ``upstreams`` on loopback, serving the folders ``env`` names; yields its base URL."""
     port = free_port()
     config = nginx_config(
         workdir=workdir / f"nginx-{port}",

@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from deploy.loopback import SITE_CONFIG, around_site, microcache_seconds, nginx_binary
-from tests.deploy.servers import fetch, unique_path
+from tests.deploy.servers import fetch, nginx, unique_path
 
 pytestmark = pytest.mark.slow
 
@@ -84,13 +84,11 @@ def app_server():
 
 @pytest.fixture(scope="module")
 def front(nginx_required, app_server, tmp_path_factory):
-    from tests.deploy.servers import nginx
-
     workdir = tmp_path_factory.mktemp("nginx-rules")
-    env = {"STATIC_ROOT": str(workdir / "static"), "MEDIA_ROOT": str(workdir / "media")}
-    for folder in env.values():
-        (workdir / folder).mkdir()
-    with nginx(workdir, [app_server.address], env) as base_url:
+    folders = {"STATIC_ROOT": workdir / "static", "MEDIA_ROOT": workdir / "media"}
+    for folder in folders.values():
+        folder.mkdir()
+    with nginx(workdir, [app_server.address], {name: str(folder) for name, folder in folders.items()}) as base_url:
         yield base_url
 
 
