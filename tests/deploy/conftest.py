@@ -43,6 +43,6 @@ def nginx_site(nginx_required, tmp_path_factory):
     env = production_env(workdir, f"sqlite:///{workdir / 'site.sqlite3'}")
     content = prepare_site(env)
     with contextlib.ExitStack() as stack:
-        app = stack.enter_context(gunicorn(env, workdir))
+        app = stack.enter_context(gunicorn(env))
         front = stack.enter_context(nginx(workdir, [app], env))
         yield NginxSite(front=front, env=env, content=content)

@@ -1,21 +1,18 @@
 """
-The production path on loopback, started for real: gunicorn with production
-settings, a Redis and a PostgreSQL database of the test's own, and nginx from
-deploy/nginx.conf (through deploy/loopback.py). Each is a context manager that
-stops what it started; a part missing on this machine skips the test with the
-reason.
+The production path on loopback, started for real, on top of tests/servers.py:
+gunicorn with production settings, a Redis and a PostgreSQL database of the
+test's own, and nginx from deploy/nginx.conf (through deploy/loopback.py).
+Each is a context manager that stops what it started; a part missing on this
+machine skips the test with the reason.
 """
 
 import contextlib
 import http.client
 import json
-import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,74 +24,27 @@ from urllib.request import HTTPCookieProcessor, build_opener
 import pytest
 
 from deploy.loopback import NginxNotInstalled, nginx_config, start_nginx, stop_nginx
+from tests.servers import PROJECT, AppServer, RedisServer, free_port, manage, production_environment
 
-PROJECT = Path(__file__).resolve().parents[2]
 POSTGRES = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
-# Every variable the settings read that the test suite's own process may hold
-# (tests/settings.py sets some): a subprocess starts from none of them.
-SETTINGS_VARIABLES = [
-    "DEBUG",
-    "DJANGO_SETTINGS_MODULE",
-    "SECRET_KEY",
-    "ALLOWED_HOSTS",
-    "DATABASE_URL",
-    "CONN_MAX_AGE",
-    "REDIS_URL",
-    "PAGE_CACHE_SECONDS",
-    "STATIC_ROOT",
-    "MEDIA_ROOT",
-    "TRUSTED_PROXIES",
-    "SECURE_SSL_REDIRECT",
-    "SECURE_PROXY_SSL_HEADER",
-    "SESSION_COOKIE_SECURE",
-    "CSRF_COOKIE_SECURE",
-    "EMAIL_URL",
-    "SITE_URL",
-    "LOG_LEVEL",
-    "COMMENTS_MIN_SECONDS",
-    "COMMENTS_FLOOD_SECONDS",
-]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def production_env(workdir: Path, database_url: str, **overrides: str) -> dict[str, str]:
     """
-    What an operator's /etc/newsroom/env would hold for a site on loopback:
-    DEBUG off, production settings module. Plain HTTP here, so no redirect to
-    HTTPS and cookies that travel without TLS; nginx is the trusted proxy.
+    What an operator's /etc/newsroom/env would hold for a site on loopback,
+    nginx being the trusted proxy in front (tests.servers gives the rest:
+    DEBUG off, plain HTTP, static files collected).
     """
-    env = {name: value for name, value in os.environ.items() if name not in SETTINGS_VARIABLES}
-    return env | {
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-        "SECRET_KEY": "deploy-tests-only",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": database_url,
-        "STATIC_ROOT": str(workdir / "staticfiles"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "SECURE_SSL_REDIRECT": "false",
-        "SESSION_COOKIE_SECURE": "false",
-        "CSRF_COOKIE_SECURE": "false",
-        "TRUSTED_PROXIES": "127.0.0.1",
-        "EMAIL_URL": "consolemail://",
-        "LOG_LEVEL": "WARNING",
+    return production_environment(
+        DATABASE_URL=database_url,
+        MEDIA_ROOT=str(workdir / "media"),
+        TRUSTED_PROXIES="127.0.0.1",
+        EMAIL_URL="consolemail://",
+        LOG_LEVEL="WARNING",
         # The tests post the comment form as soon as they have read it.
-        "COMMENTS_MIN_SECONDS": "0",
+        COMMENTS_MIN_SECONDS="0",
         **overrides,
-    }
-
-
-def manage(env: dict[str, str], *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=300
     )
-    if result.returncode != 0:
-        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-    return result.stdout
 
 
 @dataclass
@@ -110,9 +60,8 @@ class SiteContent:
 
 
 def prepare_site(env: dict[str, str]) -> SiteContent:
-    """The deployment checklist on a fresh database (migrate, collectstatic), then a little content."""
+    """A fresh database migrated as the deployment checklist says, then a little content."""
     manage(env, "migrate", "--no-input", "-v0")
-    manage(env, "collectstatic", "--no-input", "-v0")
     result = subprocess.run(
         [sys.executable, "-m", "tests.deploy.seed_site"],
         cwd=PROJECT,
@@ -126,49 +75,14 @@ def prepare_site(env: dict[str, str]) -> SiteContent:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict[str, str], workdir: Path, workers: int = 2) -> Iterator[str]:
+def gunicorn(env: dict[str, str], workers: int = 2) -> Iterator[str]:
     """An app server as deploy/newsroom.service runs it; yields its address (host:port)."""
-    port = free_port()
-    log = workdir / f"gunicorn-{port}.log"
-    with open(log, "wb") as output:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "newsroom.wsgi",
-                "--workers",
-                str(workers),
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=PROJECT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=output,
-            stderr=output,
-        )
+    server = AppServer(env, workers=workers)
+    server.start()
     try:
-        wait_until_answering(port, process, log)
-        yield f"127.0.0.1:{port}"
+        yield f"127.0.0.1:{server.port}"
     finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
-def wait_until_answering(port: int, process: subprocess.Popen, log: Path, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"exited with {process.returncode}:\n{log.read_text(errors='replace')}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"nothing answered on port {port}:\n{log.read_text(errors='replace')}")
+        server.stop()
 
 
 @contextlib.contextmanager
@@ -193,26 +107,16 @@ def nginx(workdir: Path, upstreams: list[str], env: dict[str, str]) -> Iterator[
 
 
 @contextlib.contextmanager
-def redis_server(workdir: Path) -> Iterator[str]:
+def redis_server() -> Iterator[str]:
     """A Redis of the test's own, nothing written to disk; yields its REDIS_URL."""
-    binary = shutil.which("redis-server") or shutil.which("redis-server", path="/usr/sbin:/usr/local/bin")
-    if binary is None:
+    if shutil.which("redis-server") is None:
         pytest.skip("redis-server is not installed (apt-get install redis-server)")
-    port = free_port()
-    log = workdir / f"redis-{port}.log"
-    with open(log, "wb") as output:
-        process = subprocess.Popen(
-            [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", workdir],
-            stdin=subprocess.DEVNULL,
-            stdout=output,
-            stderr=output,
-        )
+    server = RedisServer()
+    server.start()
     try:
-        wait_until_answering(port, process, log)
-        yield f"redis://127.0.0.1:{port}/0"
+        yield server.url()
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        server.stop()
 
 
 @contextlib.contextmanager

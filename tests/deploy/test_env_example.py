@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.deploy.servers import PROJECT
+from tests.servers import PROJECT
 
 ENV_EXAMPLE = PROJECT / "deploy" / "env.example"
 # A setting, or a default shown commented out ("# LANGUAGES=en,hy").

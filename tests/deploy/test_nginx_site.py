@@ -128,6 +128,7 @@ def test_comment_posted_through_nginx_reaches_the_app_and_its_author_sees_it_fre
     pending_cookie = re.search(r"comments_pending=[^;]+", cookies).group(0)
     own_view = fetch(nginx_site.front, article_path, cookie=pending_cookie)
     assert own_view.headers["X-Microcache"] == "BYPASS"
+    assert own_view.headers["X-Cache"] == "bypass"  # the app's page cache, behind nginx
     assert text in own_view.text
     assert "Your comment is awaiting moderation." in own_view.text
     assert text not in fetch(nginx_site.front, unique_path(article_path)).text

@@ -43,11 +43,11 @@ def two_app_servers(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("two-app-servers")
     with contextlib.ExitStack() as stack:
         database_url = stack.enter_context(postgres_database())
-        redis_url = stack.enter_context(redis_server(workdir))
+        redis_url = stack.enter_context(redis_server())
         env = production_env(workdir, database_url, REDIS_URL=redis_url, PAGE_CACHE_SECONDS="600", CONN_MAX_AGE="60")
         content = prepare_site(env)
-        first = stack.enter_context(gunicorn(env, workdir))
-        second = stack.enter_context(gunicorn(env, workdir))
+        first = stack.enter_context(gunicorn(env))
+        second = stack.enter_context(gunicorn(env))
         yield TwoAppServers(first=first, second=second, env=env, workdir=workdir, content=content)
 
 
@@ -73,14 +73,16 @@ def test_approval_and_publication_through_one_app_server_show_at_once_through_th
     # The other server has rendered, and may have cached, both pages as they were.
     for _ in range(2):
         article_before, home_before = fetch(reader, content.article_path), fetch(reader, "/en/")
+    assert article_before.headers["X-Cache"] == home_before.headers["X-Cache"] == "hit"
     assert content.approved_text in article_before.text
     assert comment["text"] not in article_before.text
     assert draft["title"] not in home_before.text
 
     approve_and_publish(two_app_servers.first, content, change=0)
 
-    assert comment["text"] in fetch(reader, content.article_path).text
-    assert draft["title"] in fetch(reader, "/en/").text
+    article_after, home_after = fetch(reader, content.article_path), fetch(reader, "/en/")
+    assert comment["text"] in article_after.text
+    assert draft["title"] in home_after.text
 
 
 def test_approval_and_publication_reach_readers_through_nginx_within_the_microcache_window(
