@@ -1,0 +1,1 @@
+"""Production configuration (nginx, systemd, the environment) and loopback.py, which runs the nginx file in tests."""
