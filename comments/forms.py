@@ -83,6 +83,21 @@ class CommentForm(forms.ModelForm):
         self.parent_comment = None
         self.seconds_taken = 0.0
 
+    # What an unbound form's visible fields look like: the same for every reader,
+    # article and language, so rendered once per process rather than through
+    # the widget templates on every page.
+    _unbound_widgets: dict[str, str] = {}
+    RENDERED_ONCE = ("text", "name", "email", "website", "homepage", "remember")
+
+    @property
+    def widgets_html(self) -> dict[str, str]:
+        """The visible fields' widgets as HTML, for the template (``form.widgets_html.text``)."""
+        if self.is_bound:
+            return {name: str(self[name]) for name in self.RENDERED_ONCE}
+        if not CommentForm._unbound_widgets:
+            CommentForm._unbound_widgets = {name: str(self[name]) for name in self.RENDERED_ONCE}
+        return CommentForm._unbound_widgets
+
     @property
     def timestamp_value(self) -> str:
         """The timestamp to put back into a re-rendered form: the reader's own if it was good, else a new one."""

@@ -12,6 +12,7 @@ concrete subclass).
 """
 
 import posixpath
+from functools import cached_property
 
 from django.apps import apps
 from django.db import models
@@ -49,12 +50,13 @@ class ResponsiveImage(models.Model):
         # Reaches storage: a new image's renditions are written before the row,
         # and the files it replaces are deleted once the save is committed.
         outdated_files = self.prepare_image()
+        self.__dict__.pop("renditions", None)  # made from the image this save may have replaced
         super().save(*args, **kwargs)
         delete_files_on_commit(self.image.storage, outdated_files)
 
-    @property
+    @cached_property
     def renditions(self) -> Renditions | None:
-        """The image's renditions, or None when there is nothing to show."""
+        """The image's renditions, or None when there is nothing to show (read once per row: pages ask often)."""
         if not self.image:
             return None
         return Renditions(self.image_renditions, self.image.storage) or None

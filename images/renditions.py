@@ -7,6 +7,9 @@ Page views go through this and never open a file.
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
 
 @dataclass(frozen=True)
 class Rendition:
@@ -23,13 +26,17 @@ class Renditions:
         self._stored = stored
         self._storage = storage
 
+    @cached_property
+    def _by_purpose(self) -> dict[str, list[Rendition]]:
+        # One pass over the stored list: a page asks for several groups of the same image.
+        grouped = {}
+        for r in sorted(self._stored, key=lambda stored: stored["width"]):
+            rendition = Rendition(self._storage.url(r["name"]), r["width"], r["height"], r["format"])
+            grouped.setdefault(r["purpose"], []).append(rendition)
+        return grouped
+
     def _of(self, purpose: str) -> list[Rendition]:
-        found = [
-            Rendition(self._storage.url(r["name"]), r["width"], r["height"], r["format"])
-            for r in self._stored
-            if r["purpose"] == purpose
-        ]
-        return sorted(found, key=lambda rendition: rendition.width)
+        return self._by_purpose.get(purpose, [])
 
     @cached_property
     def webp(self) -> list[Rendition]:
@@ -43,11 +50,11 @@ class Renditions:
     def social(self) -> Rendition | None:
         return next(iter(self._of("social")), None)
 
-    @property
+    @cached_property
     def webp_srcset(self) -> str:
         return ", ".join(f"{r.url} {r.width}w" for r in self.webp)
 
-    @property
+    @cached_property
     def fallback_srcset(self) -> str:
         return ", ".join(f"{r.url} {r.width}w" for r in self.fallback)
 
@@ -66,3 +73,25 @@ class Renditions:
 
     def __bool__(self):
         return bool(self.fallback)
+
+    def picture(self, alt: str, sizes: str, eager: bool = False) -> SafeString:
+        """
+        The ``<picture>``: WebP for browsers that take it, JPEG or PNG for the
+        rest; ``eager`` for the one image above the fold, which the browser
+        should fetch first. Built here rather than in a template include,
+        since a list page shows many.
+        """
+        loading = 'loading="eager" fetchpriority="high"' if eager else 'loading="lazy" decoding="async"'
+        return format_html(
+            '<picture>\n  <source type="image/webp" srcset="{}" sizes="{}">\n'
+            '  <img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" {}>\n</picture>',
+            self.webp_srcset,
+            sizes,
+            self.src.url,
+            self.fallback_srcset,
+            sizes,
+            self.largest.width,
+            self.largest.height,
+            alt,
+            mark_safe(loading),
+        )

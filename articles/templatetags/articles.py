@@ -3,6 +3,9 @@
 from django import template
 from django.conf import settings
 from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext_lazy as _
 
@@ -57,3 +60,26 @@ def hreflang_links(context):
     links = [(code, absolute(url)) for code, url in alternates.items()]
     default = alternates.get(settings.LANGUAGE_CODE) or next(iter(alternates.values()), None)
     return {"links": links, "x_default": absolute(default) if default else None}
+
+
+@register.filter
+def dateline(moment) -> SafeString:
+    """``<time datetime="…">05 / 10 / 2022</time>``: dates read the same in every language."""
+    local = template_localtime(moment)
+    return format_html('<time datetime="{}">{}</time>', local.isoformat(), local.strftime("%d / %m / %Y"))
+
+
+@register.simple_tag
+def byline(article) -> SafeString:
+    """“By Anna Petrosyan, Gor Ohanjanyan”, each linked to their page where it has one in this language."""
+    names = [
+        format_html('<a href="{}" rel="author">{}</a>', author.get_absolute_url(), author.name)
+        if author.slug
+        else (author.name or author.name_en)
+        for author in (line.author for line in article.bylines.all())
+    ]
+    if not names:
+        return ""
+    return format_html(
+        '<span class="byline">{} {}</span>', _("By"), mark_safe(", ".join(map(conditional_escape, names)))
+    )

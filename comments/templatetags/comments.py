@@ -4,12 +4,15 @@ filter that shows a comment's text.
 """
 
 from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
 from django.db.models import Count
-from django.utils.html import Urlizer, linebreaks
+from django.utils.html import Urlizer, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import ngettext
 
 from articles.models import Article
 
@@ -33,11 +36,6 @@ def comment_section(context, article: Article, form: CommentForm | None = None):
     """
     request = context.get("request")
     comments = list(Comment.objects.for_reader(article, reader_pending_ids(request) if request else ()))
-    replies = defaultdict(list)
-    for comment in comments:
-        replies[comment.parent_id].append(comment)
-    for comment in comments:
-        comment.thread_replies = replies.get(comment.pk, [])
 
     is_open = comments_open(article) and not context.get("preview")
     replying_to = None
@@ -48,7 +46,7 @@ def comment_section(context, article: Article, form: CommentForm | None = None):
         replying_to = form.parent_comment
     return {
         "article": article,
-        "thread": replies[None],
+        "thread": in_thread_order(comments),
         "count": sum(1 for comment in comments if comment.is_public),
         "open": is_open,
         "preview": context.get("preview"),
@@ -57,6 +55,39 @@ def comment_section(context, article: Article, form: CommentForm | None = None):
         "max_depth": settings.COMMENTS_MAX_DEPTH,
         "article_url": article.get_absolute_url(),
     }
+
+
+@dataclass
+class ThreadEntry:
+    """
+    One comment of a thread laid out flat, in reading order: the template
+    opens a reply list after a comment that has replies, and otherwise closes
+    its item and ``closes`` enclosing reply lists. One loop, no recursive include.
+    """
+
+    comment: Comment
+    has_replies: bool
+    closes: range
+
+
+def in_thread_order(comments: list[Comment]) -> list[ThreadEntry]:
+    """``comments`` (oldest first) as threads: each followed by its replies, depth first."""
+    replies = defaultdict(list)
+    for comment in comments:
+        replies[comment.parent_id].append(comment)
+    entries = []
+
+    def walk(comment: Comment, open_lists: int) -> None:
+        # open_lists: the reply lists this comment's subtree is the last of.
+        children = replies.get(comment.pk, [])
+        entries.append(ThreadEntry(comment, bool(children), range(0 if children else open_lists)))
+        for position, child in enumerate(children):
+            last = position == len(children) - 1
+            walk(child, open_lists + 1 if last else 0)
+
+    for top in replies[None]:
+        walk(top, 0)
+    return entries
 
 
 def _reply_target(request, comments) -> Comment | None:
@@ -87,10 +118,12 @@ def comment_counts(*articles) -> dict[int, int]:
     return dict(grouped.order_by())
 
 
-@register.inclusion_tag("comments/count.html")
-def comment_count(article: Article, counts: dict[int, int]):
-    """ "3 Responses" for a listed article, from the counts its list asked for."""
-    return {"article": article, "count": (counts or {}).get(article.pk, 0)}
+@register.simple_tag
+def comment_count(article: Article, counts: dict[int, int]) -> SafeString:
+    """ "3 Responses" for a listed article, linked to its comments, from the counts its list asked for."""
+    count = (counts or {}).get(article.pk, 0)
+    text = ngettext("One Response", "%(counter)s Responses", count) % {"counter": count}
+    return format_html('<a class="comment-count" href="{}#comments">{}</a>', article.get_absolute_url(), text)
 
 
 class CommentUrlizer(Urlizer):
@@ -107,6 +140,11 @@ urlize_comment = CommentUrlizer()
 
 
 @register.filter
+@lru_cache(maxsize=4096)
 def comment_text(text: str) -> SafeString:
-    """A comment as escaped plain text: paragraphs and line breaks kept, web addresses linked."""
+    """
+    A comment as escaped plain text: paragraphs and line breaks kept, web
+    addresses linked. Remembered per text, since finding links is the
+    costliest step of an article page and a comment's text rarely changes.
+    """
     return mark_safe(linebreaks(urlize_comment(text, trim_url_limit=80, autoescape=True), autoescape=False))

@@ -1,6 +1,7 @@
 """Posting a comment: where the reader lands, what they see, and what everyone else sees."""
 
 import json
+from html.parser import HTMLParser
 from urllib.parse import unquote
 
 import pytest
@@ -202,6 +203,52 @@ def test_replies_are_threaded_under_their_parent_oldest_first(client):
     assert page.index("First top-level remark.") < page.index("A reply to the first.") < page.index("Second top-level")
     replies_list = page[page.index(f'id="comment-{first.pk}"') : page.index("Second top-level")]
     assert 'class="comment-list comment-list--replies"' in replies_list and f'id="comment-{reply.pk}"' in replies_list
+
+
+class CommentTree(HTMLParser):
+    """Each comment's enclosing comments, read from the page's nested <li> elements; fails on a misnested tag."""
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.ancestors = [], {}
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("li", "ol"):
+            element_id = dict(attrs).get("id", "")
+            if element_id.startswith("comment-"):
+                self.ancestors[element_id] = [i for t, i in self.stack if t == "li" and i.startswith("comment-")]
+            self.stack.append((tag, element_id))
+
+    def handle_endtag(self, tag):
+        if tag in ("li", "ol"):
+            assert self.stack and self.stack[-1][0] == tag, f"</{tag}> closes {self.stack[-1:]}"
+            self.stack.pop()
+
+
+def test_a_deep_thread_is_nested_exactly_as_it_was_written(client):
+    article = make_article()
+    a = make_comment(article, text="A")
+    a1 = make_comment(article, parent=a, text="A1")
+    a1x = make_comment(article, parent=a1, text="A1x")
+    a1y = make_comment(article, parent=a1, text="A1y")
+    a2 = make_comment(article, parent=a, text="A2")
+    b = make_comment(article, text="B")
+    b1 = make_comment(article, parent=b, text="B1")
+    tree = CommentTree()
+
+    tree.feed(client.get(article.get_absolute_url("en")).content.decode())
+
+    assert tree.stack == []
+    ids = {comment: f"comment-{comment.pk}" for comment in (a, a1, a1x, a1y, a2, b, b1)}
+    assert tree.ancestors == {
+        ids[a]: [],
+        ids[a1]: [ids[a]],
+        ids[a1x]: [ids[a], ids[a1]],
+        ids[a1y]: [ids[a], ids[a1]],
+        ids[a2]: [ids[a]],
+        ids[b]: [],
+        ids[b1]: [ids[b]],
+    }
 
 
 def test_count_is_shown_with_plurals(client):
