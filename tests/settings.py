@@ -37,3 +37,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
         # Django deletes the database file; WAL's -wal and -shm companions may outlive it.
         for path in glob.glob(f"{TEST_DATABASE_FILE}*"):
             os.remove(path)
+
+
+# The benchmark's app (bench/): its seed_bench command is tested like any other.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
