@@ -369,15 +369,15 @@ class Article(ResponsiveImage, TranslatedSlugMixin, models.Model):
         section or sharing a tag first, newest first within each group.
         """
         sharing_a_tag = Article.tags.through.objects.filter(tag__in=self.tags.all()).values("article_id")
-        closeness = Case(
-            When(Q(section_id=self.section_id) | Q(pk__in=sharing_a_tag), then=1),
-            default=0,
-            output_field=IntegerField(),
-        )
+        is_close = Q(section_id=self.section_id) | Q(pk__in=sharing_a_tag)
+        others = Article.objects.published().available_in(language).exclude(pk=self.pk).order_by("-published_at", "-pk")
+        # Ranking every article of the archive by closeness would sort the whole
+        # table; the answer is among the newest close ones and the newest of all,
+        # each read off the publication-date index, so rank only those.
+        candidates = Q(pk__in=others.filter(is_close).values("pk")[:limit]) | Q(pk__in=others.values("pk")[:limit])
+        closeness = Case(When(is_close, then=1), default=0, output_field=IntegerField())
         return (
-            Article.objects.published()
-            .available_in(language)
-            .exclude(pk=self.pk)
+            Article.objects.filter(candidates)
             .annotate(closeness=closeness)
             .order_by("-closeness", "-published_at", "-pk")
             .with_listing_relations()[:limit]
