@@ -223,7 +223,7 @@ LOGGING = {
 }
 
 
-# Comments (DESIGN.md, "Comments"): every rule's number, changeable from the environment.
+# Comments (docs/design.md, "Comments"): every rule's number, changeable from the environment.
 COMMENTS_MAX_DEPTH = env.int("COMMENTS_MAX_DEPTH", default=5)  # replies nest this deep at most
 COMMENTS_AUTO_APPROVE = env.bool("COMMENTS_AUTO_APPROVE", default=False)  # known approved emails skip the queue
 COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0)  # 0: never close by age

@@ -1,5 +1,5 @@
 """
-A third language is a settings change plus makemigrations (DESIGN.md). Proven
+A third language is a settings change plus makemigrations (docs/design.md). Proven
 end to end on a copy of the project: modeltranslation adds its fields when the
 models are imported, so only a fresh process with LANGUAGES=en,hy,ru can show it.
 The copy always uses its own SQLite file, whatever database the suite runs on.

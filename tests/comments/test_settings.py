@@ -1,4 +1,4 @@
-"""Each comment rule's number is a setting whose default is DESIGN.md's."""
+"""Each comment rule's number is a setting whose default is the one docs/design.md gives."""
 
 from django.conf import settings
 

@@ -1,4 +1,4 @@
-"""The anti-spam rules and auto-approval of DESIGN.md, "Comments", each proved on its own."""
+"""The anti-spam rules and auto-approval of docs/design.md, "Comments", each proved on its own."""
 
 import datetime
 import time
