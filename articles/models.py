@@ -3,13 +3,15 @@ The newsroom's content: sections, authors, tags and articles, each translated
 field stored once per site language by django-modeltranslation (translation.py).
 """
 
+import functools
 import posixpath
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, IntegerField, Q, When
-from django.urls import reverse
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -25,6 +27,27 @@ from .transliteration import slug_from_title
 
 def site_languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
+
+
+@functools.lru_cache(maxsize=256)
+def _url_pattern(urlconf: str, url_name: str, language: str, kwarg_names: tuple[str, ...]) -> str:
+    with translation.override(language):
+        return reverse(url_name, kwargs={name: f"__{name}__" for name in kwarg_names})
+
+
+def address(url_name: str, language: str, **slugs: str) -> str:
+    """
+    ``reverse(url_name, kwargs=slugs)`` in ``language``, with Django's own
+    reverse run once per page kind and language: list pages link dozens of
+    sections, tags, authors and articles, and reversing each cost more than
+    everything else in a card.
+    """
+    url = _url_pattern(settings.ROOT_URLCONF, url_name, language, tuple(sorted(slugs)))
+    for name, slug in slugs.items():
+        if not slug:
+            raise NoReverseMatch(f"{url_name} needs a {name} in {language}")
+        url = url.replace(f"__{name}__", quote(slug, safe=""), 1)
+    return url
 
 
 def _blank(field: str, language: str) -> Q:
@@ -119,8 +142,7 @@ class TranslatedSlugMixin:
 
     def get_absolute_url(self, language: str | None = None) -> str:
         language = language or translation.get_language()
-        with translation.override(language):
-            return reverse(self.url_name, kwargs={self.url_slug_kwarg: self.slug_in(language)})
+        return address(self.url_name, language, **{self.url_slug_kwarg: self.slug_in(language)})
 
 
 class Section(TranslatedSlugMixin, models.Model):
@@ -206,10 +228,9 @@ class ArticleQuerySet(TranslatedSlugQuerySet):
         return query
 
     def with_listing_relations(self):
-        """Everything a list of articles shows, in a fixed number of queries."""
-        return self.select_related("section").prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
-        )
+        """Everything a list of articles shows, in a fixed number of queries, and not the bodies it does not."""
+        bodies = [build_localized_fieldname("body", language) for language in site_languages()]
+        return self.defer("body", *bodies).select_related("section").prefetch_related(bylines_in_order())
 
 
 class Article(ResponsiveImage, TranslatedSlugMixin, models.Model):
@@ -305,11 +326,9 @@ class Article(ResponsiveImage, TranslatedSlugMixin, models.Model):
 
     def get_absolute_url(self, language: str | None = None) -> str:
         language = language or translation.get_language()
-        with translation.override(language):
-            return reverse(
-                "articles:article",
-                kwargs={"section_slug": self.section.slug_in(language), "slug": self.slug_in(language)},
-            )
+        return address(
+            "articles:article", language, section_slug=self.section.slug_in(language), slug=self.slug_in(language)
+        )
 
     def remember_former_slugs(self) -> None:
         """Keep each replaced slug so that old links answer 301 to the new address."""
@@ -363,25 +382,33 @@ class Article(ResponsiveImage, TranslatedSlugMixin, models.Model):
         with translation.override(language):
             return reverse("articles:preview", kwargs={"pk": self.pk})
 
-    def related(self, language: str, limit: int = 4) -> models.QuerySet:
+    def related(self, language: str, limit: int = 4) -> list["Article"]:
         """
         Up to ``limit`` other public articles in ``language``: those in the same
-        section or sharing a tag first, newest first within each group.
+        section or sharing a tag first, then the newest others, newest first
+        within each group. Two short reads off the publication-date index and
+        one for the bylines: ranking the whole archive by closeness in one
+        query made the database sort every article.
         """
         sharing_a_tag = Article.tags.through.objects.filter(tag__in=self.tags.all()).values("article_id")
         is_close = Q(section_id=self.section_id) | Q(pk__in=sharing_a_tag)
-        others = Article.objects.published().available_in(language).exclude(pk=self.pk).order_by("-published_at", "-pk")
-        # Ranking every article of the archive by closeness would sort the whole
-        # table; the answer is among the newest close ones and the newest of all,
-        # each read off the publication-date index, so rank only those.
-        candidates = Q(pk__in=others.filter(is_close).values("pk")[:limit]) | Q(pk__in=others.values("pk")[:limit])
-        closeness = Case(When(is_close, then=1), default=0, output_field=IntegerField())
-        return (
-            Article.objects.filter(candidates)
-            .annotate(closeness=closeness)
-            .order_by("-closeness", "-published_at", "-pk")
-            .with_listing_relations()[:limit]
+        others = (
+            Article.objects.published()
+            .available_in(language)
+            .exclude(pk=self.pk)
+            .with_listing_relations()
+            .order_by("-published_at", "-pk")
         )
+        close = list(others.filter(is_close).prefetch_related(None)[:limit])
+        newest = list(others.exclude(is_close).prefetch_related(None)[:limit])
+        related = (close + newest)[:limit]
+        models.prefetch_related_objects(related, bylines_in_order())
+        return related
+
+
+def bylines_in_order() -> models.Prefetch:
+    """An article's bylines with their authors, in byline order: one query for a whole list."""
+    return models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
 
 
 class Byline(models.Model):

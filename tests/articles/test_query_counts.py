@@ -20,9 +20,9 @@ HOME_QUERIES = 4
 SECTION_QUERIES = 6
 # navigation, the tag, page count, the page's articles, their bylines with authors, their comment counts
 TAG_QUERIES = 6
-# navigation, the article, its tags, its bylines with authors, related articles, their bylines with authors,
-# their comment counts, the article's approved comments
-ARTICLE_QUERIES = 8
+# navigation, the article, its tags, its bylines with authors, related articles (the newest close ones and
+# the newest others), their bylines with authors, their comment counts, the article's approved comments
+ARTICLE_QUERIES = 9
 
 AUTHORS_AND_TAGS_PER_ARTICLE = 3
 
