@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import translate_url
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from pagecache.decorators import public_page
@@ -153,7 +154,8 @@ def build_article_context(article, language, *, preview=False) -> dict:
         "article": article,
         "current_section": article.section,
         "tags": [tag for tag in article.tags.all() if tag.is_available_in(language)],
-        "related_articles": article.related(language),
+        # Read only when the page renders them, not when it uses a kept copy (pagecache.fragments).
+        "related_articles": SimpleLazyObject(lambda: article.related(language)),
         "translations": translations,
         "alternate_urls": {} if preview else dict(translations, **{language: article.get_absolute_url(language)}),
         "preview": preview,

@@ -39,7 +39,7 @@ class PageCacheMiddleware:
         if request._page_cache and request.method == "GET" and self.may_store(response):
             url, generation = request._page_cache
             try:
-                store.store(url, generation, response)
+                store.store(store.page_key(url), generation, response)
             except (store.Unavailable, DatabaseError):
                 # No cache server, or no database for the next publication time: not stored this time.
                 return response
@@ -55,7 +55,7 @@ class PageCacheMiddleware:
             return None
         url = self.cache_url(request, policy)
         try:
-            generation, cached = store.lookup(url)
+            generation, cached = store.lookup(store.page_key(url))
         except store.Unavailable:
             return None
         if cached is not None:

@@ -92,6 +92,10 @@ def page_key(url: str) -> str:
     return "page:" + hashlib.sha256(url.encode()).hexdigest()
 
 
+def fragment_key(name: str, *parts) -> str:
+    return f"fragment:{name}:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
 def new_generation() -> None:
     """Every page cached so far is stale from now on, on every app server."""
     try:
@@ -100,9 +104,8 @@ def new_generation() -> None:
         pass  # the recovery starts a new generation anyway
 
 
-def lookup(url: str) -> tuple[str, object]:
-    """(generation, cached response or None) for ``url``, in one round trip."""
-    key = page_key(url)
+def lookup(key: str) -> tuple[str, object]:
+    """(generation, what is kept under ``key`` in this generation, or None), in one round trip."""
     found = _call(_cache().get_many, [GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY)
     if generation is None:
@@ -115,10 +118,11 @@ def lookup(url: str) -> tuple[str, object]:
     return generation, None
 
 
-def store(url: str, generation: str, response) -> None:
+def store(key: str, generation: str, value) -> None:
+    """Keep ``value`` (a page or a fragment) under ``key`` until it may be stale."""
     timeout = _seconds_until_next_change(generation)
     if timeout > 0:
-        _call(_cache().set, page_key(url), (generation, response), timeout)
+        _call(_cache().set, key, (generation, value), timeout)
 
 
 def _seconds_until_next_change(generation: str) -> int:

@@ -10,11 +10,13 @@ from functools import lru_cache
 from django import template
 from django.conf import settings
 from django.db.models import Count
+from django.template.loader import render_to_string
 from django.utils.html import Urlizer, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
 
 from articles.models import Article
+from pagecache.fragments import cached_fragment
 
 from ..cookies import reader_pending_ids
 from ..forms import CommentForm
@@ -35,19 +37,36 @@ def comment_section(context, article: Article, form: CommentForm | None = None):
     the page can be cached and shared.
     """
     request = context.get("request")
-    comments = list(Comment.objects.for_reader(article, reader_pending_ids(request) if request else ()))
-
+    own_pending = reader_pending_ids(request) if request else []
     is_open = comments_open(article) and not context.get("preview")
+    language = get_language()
+
+    def render_thread() -> str:
+        comments = list(Comment.objects.for_reader(article, own_pending))
+        thread_context = {
+            "thread": in_thread_order(comments),
+            "count": sum(1 for comment in comments if comment.is_public),
+            "open": is_open,
+            "max_depth": settings.COMMENTS_MAX_DEPTH,
+        }
+        return render_to_string("comments/thread.html", thread_context)
+
+    # The thread everyone sees is kept with the page cache's rules; a reader
+    # with comments awaiting moderation sees their own among them, rendered fresh.
+    if own_pending:
+        thread = mark_safe(render_thread())
+    else:
+        thread = cached_fragment("comments", article.pk, language, is_open, render=render_thread)
+
     replying_to = None
     if not isinstance(form, CommentForm) or form.article.pk != article.pk:
-        replying_to = _reply_target(request, comments)
+        replying_to = _reply_target(request, article)
         form = CommentForm(article, initial={"parent": replying_to.pk if replying_to else None})
     elif form.parent_comment is not None:
         replying_to = form.parent_comment
     return {
         "article": article,
-        "thread": in_thread_order(comments),
-        "count": sum(1 for comment in comments if comment.is_public),
+        "thread": thread,
         "open": is_open,
         "preview": context.get("preview"),
         "form": form,
@@ -90,13 +109,13 @@ def in_thread_order(comments: list[Comment]) -> list[ThreadEntry]:
     return entries
 
 
-def _reply_target(request, comments) -> Comment | None:
+def _reply_target(request, article) -> Comment | None:
     """The comment named by ``?replytocom=``, the no-JavaScript way to reply, when one may answer it."""
     wanted = request.GET.get("replytocom", "") if request else ""
-    for comment in comments:
-        if str(comment.pk) == wanted and comment.is_public and comment.depth < settings.COMMENTS_MAX_DEPTH:
-            return comment
-    return None
+    if not wanted.isdigit():
+        return None
+    replies_allowed = Comment.objects.public().filter(article=article, depth__lt=settings.COMMENTS_MAX_DEPTH)
+    return replies_allowed.filter(pk=wanted).first()
 
 
 @register.simple_tag
