@@ -51,29 +51,32 @@ def parse_wrk(output: str) -> Result:
     )
 
 
-def wrk(port: int, path: str, connections: int, seconds: int) -> Result:
+def wrk(port: int, path: str, connections: int, seconds: int, cookie: str = "") -> Result:
     """``wrk -t2 -cN -dXs --latency`` against 127.0.0.1, bounded in time."""
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
     output = subprocess.run(
         [*command, f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True, timeout=seconds + 60
     ).stdout
     return parse_wrk(output)
 
 
-def get(port: int, path: str) -> tuple[int, dict, bytes]:
+def get(port: int, path: str, cookie: str = "") -> tuple[int, dict, bytes]:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
-        connection.request("GET", path, headers={"Host": "127.0.0.1"})
+        headers = {"Host": "127.0.0.1"} | ({"Cookie": cookie} if cookie else {})
+        connection.request("GET", path, headers=headers)
         response = connection.getresponse()
         return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
     finally:
         connection.close()
 
 
-def warm(port: int, path: str, requests: int = 6) -> None:
+def warm(port: int, path: str, requests: int = 6, cookie: str = "") -> None:
     """Every worker loads its code, templates and connections before the clock runs."""
     for _ in range(requests):
-        get(port, path)
+        get(port, path, cookie)
 
 
 def form_timestamp(page: bytes) -> str:

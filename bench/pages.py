@@ -65,13 +65,21 @@ class Bench:
     # Measuring ---------------------------------------------------------
 
     def measure(
-        self, database: str, page: str, port: int, path: str, floor: str = "", cached: bool = False, x_cache=False
+        self,
+        database: str,
+        page: str,
+        port: int,
+        path: str,
+        floor: str = "",
+        cached: bool = False,
+        x_cache=False,
+        cookie: str = "",
     ) -> None:
         """
         One row per concurrency; "n/a (status)" when the address does not answer
         200. ``cached`` rows answer the p99 target; ``x_cache`` ones must say so.
         """
-        status, headers, _body = load.get(port, path)
+        status, headers, _body = load.get(port, path, cookie)
         note = ""
         if x_cache and status == 200:
             status, headers, _body = load.get(port, path)
@@ -81,8 +89,8 @@ class Bench:
             if status != 200:
                 result = load.Result.not_measured(f"n/a ({status})")
             else:
-                load.warm(port, path)
-                result = load.wrk(port, path, concurrency, SECONDS)
+                load.warm(port, path, cookie=cookie)
+                result = load.wrk(port, path, concurrency, SECONDS, cookie)
             self.report.rows.append(Row(database, page, concurrency, result, floor, cached, note))
             self.progress(database, page, concurrency, result)
 
@@ -182,6 +190,11 @@ class Bench:
         with servers.gunicorn(env, WORKERS, self.workdir / f"gunicorn-{kind}.log") as port:
             self.measure(kind, "home, cached", port, "/en/", HANDLER_FLOOR, cached=True, x_cache=True)
             self.measure(kind, "article, cached", port, paths["article"], HANDLER_FLOOR, cached=True, x_cache=True)
+            # A session cookie bypasses the page cache (as for signed-in staff): the page
+            # is rendered, reusing the kept thread, related posts and navigation.
+            self.measure(
+                kind, "article, fresh with fragments", port, paths["article"], TEMPLATE_FLOOR, cookie="sessionid=bench"
+            )
             self.microcache(kind, port, paths)
 
     def microcache(self, kind: str, upstream: int, paths: dict) -> None:
