@@ -60,6 +60,9 @@ class Bench:
             "MEDIA_ROOT": str(workdir / "media"),
             "EMAIL_URL": "dummymail://",
             "LOG_LEVEL": "WARNING",
+            # Persistent connections, as docs/deployment.md advises for production:
+            # opening a PostgreSQL connection per request would dominate the figures.
+            "CONN_MAX_AGE": os.environ.get("CONN_MAX_AGE", "60"),
         }
 
     # Measuring ---------------------------------------------------------

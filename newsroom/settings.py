@@ -56,6 +56,8 @@ if DEMO:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the body (CSRF, the views): an unreadable one is a 400.
+    "newsroom.requests.UnreadableBodyMiddleware",
     # Outside everything that adds a header to a page, so a stored page keeps them.
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

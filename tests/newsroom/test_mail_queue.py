@@ -16,14 +16,9 @@ from django_tasks_db.models import DBTaskResult
 
 from comments.models import Comment
 from tests.factories import make_article, post_comment
+from tests.servers import free_port
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Inbox:

@@ -7,14 +7,13 @@ started again; the machine's is never touched.
 
 import logging
 import shutil
-import socket
-import subprocess
 import time
 
 import pytest
 from django.core.cache import caches
 
 from tests.factories import make_article
+from tests.servers import RedisServer, free_port
 
 pytestmark = [
     pytest.mark.django_db,
@@ -23,40 +22,11 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RedisServer:
-    def __init__(self):
-        self.port = free_port()
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        )
-        for _ in range(100):
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.1):
-                    return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
-
-
 @pytest.fixture
 def redis_server(settings):
     server = RedisServer()
     server.start()
-    url = f"redis://127.0.0.1:{server.port}/0"
+    url = server.url()
     options = {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25}
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -64,8 +34,7 @@ def redis_server(settings):
     }
     settings.PAGE_CACHE_RETRY_SECONDS = 0.5
     yield server
-    if server.process.poll() is None:
-        server.stop()
+    server.stop()
     caches["pages"].close()
 
 

@@ -17,7 +17,7 @@ TABLE_JS = Path(settings.BASE_DIR) / "static" / "admin" / "js" / "transliteratio
 
 
 def table_source() -> str:
-    letters = json.dumps(LETTERS, ensure_ascii=False, sort_keys=True, indent=0)
+    letters = json.dumps(LETTERS, ensure_ascii=False, sort_keys=True)
     digraphs = json.dumps(ARMENIAN_DIGRAPHS, ensure_ascii=False, sort_keys=True)
     return (
         "// Written by `manage.py write_transliteration_table` from articles/transliteration.py: do not edit.\n"
