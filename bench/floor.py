@@ -19,12 +19,13 @@ import os
 from django.http import HttpResponse
 from django.template import Context
 from django.template.loader import get_template
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from articles.models import Article, Section
 from articles.views import build_article_context
 from comments.models import Comment
-from comments.templatetags.comments import comment_section
+from comments.templatetags.comments import comment_section, thread_html
 
 _snapshots: dict[tuple, dict] = {}
 _saved_page: list[bytes] = []
@@ -37,6 +38,8 @@ def snapshot(request, language: str, slug: str) -> dict:
     context["related_articles"] = list(context["related_articles"])
     context["navigation_sections"] = [s for s in Section.objects.all() if s.is_available_in(language)]
     context |= comment_section(Context({"request": request}), article)
+    # The thread is rendered on every request, as the page does (comment_section's thread_html).
+    context["thread_comments"] = list(Comment.objects.for_reader(article))
     listed = [article, *context["related_articles"]]
     counts = {listed_article.pk: 0 for listed_article in listed}
     for comment in Comment.objects.public().filter(article__in=listed):
@@ -51,7 +54,8 @@ def floor_article(request, section_slug, slug):
     if key not in _snapshots:
         _snapshots[key] = snapshot(request, language, slug)
     values = _snapshots[key]
-    context = Context({**values, "request": request})
+    thread = mark_safe(thread_html(values["thread_comments"], values["open"]))
+    context = Context({**values, "thread": thread, "request": request})
     context._comment_counts = values["comment_counts"]
     return HttpResponse(get_template("bench/floor_article.html").template.render(context))
 

@@ -16,6 +16,7 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError
+from django.http import HttpResponse
 
 from comments.cookies import reader_has_pending
 
@@ -39,7 +40,7 @@ class PageCacheMiddleware:
         if request._page_cache and request.method == "GET" and self.may_store(response):
             url, generation = request._page_cache
             try:
-                store.store(store.page_key(url), generation, response)
+                store.store(store.page_key(url), generation, self.kept_page(response))
             except (store.Unavailable, DatabaseError):
                 # No cache server, or no database for the next publication time: not stored this time.
                 return response
@@ -59,8 +60,7 @@ class PageCacheMiddleware:
         except store.Unavailable:
             return None
         if cached is not None:
-            cached["X-Cache"] = "hit"
-            return cached
+            return self.page_from(cached)
         request._page_cache = (url, generation)
         return None
 
@@ -71,6 +71,20 @@ class PageCacheMiddleware:
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not reader_has_pending(request)
         )
+
+    @staticmethod
+    def kept_page(response) -> tuple:
+        """What is kept of a response: plain values, so every hit builds a response of its own."""
+        return (response.status_code, list(response.items()), response.content)
+
+    @staticmethod
+    def page_from(kept: tuple) -> HttpResponse:
+        status, headers, content = kept
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Cache"] = "hit"
+        return response
 
     @staticmethod
     def may_store(response) -> bool:

@@ -20,6 +20,7 @@ import logging
 import threading
 import time
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -28,6 +29,9 @@ from django.utils import timezone
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "generation"
+# Entries each process keeps beside the shared cache (see _Recent): at most
+# this many, so a few megabytes even for long pages.
+RECENT_ENTRIES = 64
 NEXT_CHANGE_KEY = "next-change"
 
 
@@ -104,17 +108,63 @@ def new_generation() -> None:
         pass  # the recovery starts a new generation anyway
 
 
-def lookup(key: str) -> tuple[str, object]:
-    """(generation, what is kept under ``key`` in this generation, or None), in one round trip."""
-    found = _call(_cache().get_many, [GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
+class _Recent:
+    """
+    The entries this process served last, kept beside the shared cache: a hit
+    on one of them fetches only the generation (a few bytes) to know it is
+    still fresh, instead of the whole page again (200 kB for a long thread).
+    """
+
+    def __init__(self, size: int):
+        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key: str, generation: str):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None or entry[0] != generation or entry[1] <= time.time():
+                return None
+            self.entries.move_to_end(key)
+            return entry[2]
+
+    def keep(self, key: str, entry: tuple) -> None:
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+recent = _Recent(RECENT_ENTRIES)
+
+
+def current_generation() -> str:
+    generation = _call(_cache().get, GENERATION_KEY)
     if generation is None:
-        generation = uuid.uuid4().hex
-        _call(_cache().add, GENERATION_KEY, generation, None)
-        generation = _call(_cache().get, GENERATION_KEY) or generation
-    entry = found.get(key)
-    if entry and entry[0] == generation:
-        return generation, entry[1]
+        _call(_cache().add, GENERATION_KEY, uuid.uuid4().hex, None)
+        generation = _call(_cache().get, GENERATION_KEY)
+    return generation
+
+
+def lookup(key: str) -> tuple[str, object]:
+    """(generation, what is kept under ``key`` in this generation, or None)."""
+    if key in recent.entries:
+        generation = current_generation()
+        value = recent.get(key, generation)
+        if value is not None:
+            return generation, value
+        entry = _call(_cache().get, key)
+    else:
+        found = _call(_cache().get_many, [GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or current_generation()
+        entry = found.get(key)
+    # An entry is (generation, expiry time, value).
+    if entry and entry[0] == generation and entry[1] > time.time():
+        recent.keep(key, entry)
+        return generation, entry[2]
     return generation, None
 
 
@@ -122,7 +172,9 @@ def store(key: str, generation: str, value) -> None:
     """Keep ``value`` (a page or a fragment) under ``key`` until it may be stale."""
     timeout = _seconds_until_next_change(generation)
     if timeout > 0:
-        _call(_cache().set, key, (generation, value), timeout)
+        entry = (generation, time.time() + timeout, value)
+        _call(_cache().set, key, entry, timeout)
+        recent.keep(key, entry)
 
 
 def _seconds_until_next_change(generation: str) -> int:

@@ -28,11 +28,15 @@ def empty_cache():
     """Every cache, the page cache included, starts empty in each test."""
     from django.core.cache import caches
 
+    from pagecache.store import recent
+
     for cache in caches.all():
         cache.clear()
+    recent.clear()
     yield
     for cache in caches.all():
         cache.clear()
+    recent.clear()
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -42,14 +42,7 @@ def comment_section(context, article: Article, form: CommentForm | None = None):
     language = get_language()
 
     def render_thread() -> str:
-        comments = list(Comment.objects.for_reader(article, own_pending))
-        thread_context = {
-            "thread": in_thread_order(comments),
-            "count": sum(1 for comment in comments if comment.is_public),
-            "open": is_open,
-            "max_depth": settings.COMMENTS_MAX_DEPTH,
-        }
-        return render_to_string("comments/thread.html", thread_context)
+        return thread_html(list(Comment.objects.for_reader(article, own_pending)), is_open)
 
     # The thread everyone sees is kept with the page cache's rules; a reader
     # with comments awaiting moderation sees their own among them, rendered fresh.
@@ -74,6 +67,17 @@ def comment_section(context, article: Article, form: CommentForm | None = None):
         "max_depth": settings.COMMENTS_MAX_DEPTH,
         "article_url": article.get_absolute_url(),
     }
+
+
+def thread_html(comments: list[Comment], is_open: bool) -> str:
+    """The "3 Responses" heading and the threaded list of ``comments`` (oldest first)."""
+    context = {
+        "thread": in_thread_order(comments),
+        "count": sum(1 for comment in comments if comment.is_public),
+        "open": is_open,
+        "max_depth": settings.COMMENTS_MAX_DEPTH,
+    }
+    return render_to_string("comments/thread.html", context)
 
 
 @dataclass

@@ -188,3 +188,14 @@ def test_no_cache_at_all_when_turned_off(client, article, settings):
 
 def test_pages_other_than_public_ones_say_nothing_about_the_cache(client):
     assert "X-Cache" not in client.get("/admin/login/")
+
+
+def test_every_hit_is_a_response_of_its_own(client, article):
+    fetch(client, "/en/")
+    first = client.get("/en/")
+    first["X-Only-Mine"] = "yes"
+
+    second = client.get("/en/")
+
+    assert second["X-Cache"] == "hit"
+    assert "X-Only-Mine" not in second
