@@ -301,7 +301,11 @@ class Article(ResponsiveImage, TranslatedSlugMixin, models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         constraints = _unique_per_language("article", "slug")
-        indexes = [models.Index(fields=["status", "published_at"], name="article_status_published")]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="article_status_published"),
+            # A section's pages, newest first, deep pages included.
+            models.Index(fields=["section", "status", "published_at"], name="article_section_published"),
+        ]
 
     def save(self, *args, **kwargs):
         """

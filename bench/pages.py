@@ -156,6 +156,8 @@ class Bench:
             self.measure(kind, "home, uncached", port, "/en/", TEMPLATE_FLOOR)
             self.measure(kind, "section, deep page, uncached", port, paths["section"], TEMPLATE_FLOOR)
             self.measure(kind, "article, uncached", port, article, TEMPLATE_FLOOR)
+            # The page the peers (Wagtail, a plain Django view) are measured on: 20 comments.
+            self.measure(kind, "article, 20 comments, uncached", port, paths["comment_article"])
             self.measure(kind, "feed, uncached", port, "/en/feed/", TEMPLATE_FLOOR)
             self.measure(kind, "sitemap, uncached", port, "/sitemap.xml", TEMPLATE_FLOOR)
             self.measure(kind, "search, uncached", port, f"/en/search/?q={paths['search_word']}", TEMPLATE_FLOOR)

@@ -13,7 +13,9 @@ from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils.html import Urlizer, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
 
 from articles.models import Article
 from pagecache.fragments import cached_fragment
@@ -71,13 +73,62 @@ def comment_section(context, article: Article, form: CommentForm | None = None):
 
 def thread_html(comments: list[Comment], is_open: bool) -> str:
     """The "3 Responses" heading and the threaded list of ``comments`` (oldest first)."""
+    max_depth = settings.COMMENTS_MAX_DEPTH
     context = {
-        "thread": in_thread_order(comments),
+        "comments": mark_safe("".join(comment_html(entry, is_open, max_depth) for entry in in_thread_order(comments))),
         "count": sum(1 for comment in comments if comment.is_public),
-        "open": is_open,
-        "max_depth": settings.COMMENTS_MAX_DEPTH,
     }
     return render_to_string("comments/thread.html", context)
+
+
+def comment_html(entry: "ThreadEntry", is_open: bool, max_depth: int) -> SafeString:
+    """
+    One comment of the thread, then what opens its replies or closes its list
+    item and the reply lists it ends. Written here rather than in a template:
+    a long thread is the costliest part of an article page, and the
+    template engine took ten times as long for the same markup.
+    """
+    comment = entry.comment
+    moment = template_localtime(comment.created_at)
+    author = (
+        format_html('<a href="{}" rel="external nofollow ugc noopener">{}</a>', comment.website, comment.name)
+        if comment.website
+        else comment.name
+    )
+    parts = [
+        format_html(
+            '<li class="comment{}" id="comment-{}">\n<article class="comment__body">\n<footer class="comment__meta">\n'
+            '<b class="comment__author">{}</b>\n'
+            '<a class="comment__permalink" href="#comment-{}"><time datetime="{}">{}</time></a>\n</footer>\n',
+            "" if comment.is_public else " comment--awaiting",
+            comment.pk,
+            author,
+            comment.pk,
+            moment.isoformat(),
+            moment.strftime("%d / %m / %Y, %H:%M"),
+        )
+    ]
+    if not comment.is_public:
+        awaiting = _("Your comment is awaiting moderation.")
+        parts.append(format_html('<p class="comment__awaiting" role="status">{}</p>\n', awaiting))
+    parts.append(format_html('<div class="comment__text">{}</div>\n', comment_text(comment.text)))
+    if is_open and comment.is_public and comment.depth < max_depth:
+        parts.append(
+            format_html(
+                '<p class="comment__reply"><a class="comment-reply-link" href="?replytocom={}#respond"'
+                ' data-comment="{}" rel="nofollow" aria-label="{}">{}</a></p>\n',
+                comment.pk,
+                comment.pk,
+                _("Reply to %(name)s") % {"name": comment.name},
+                _("Reply"),
+            )
+        )
+    parts.append("</article>\n")
+    if entry.has_replies:
+        parts.append('<ol class="comment-list comment-list--replies">\n')
+    else:
+        parts.append("</li>\n" + "</ol></li>\n" * entry.closes)
+    return mark_safe("".join(parts))
 
 
 @dataclass
@@ -90,7 +141,7 @@ class ThreadEntry:
 
     comment: Comment
     has_replies: bool
-    closes: range
+    closes: int
 
 
 def in_thread_order(comments: list[Comment]) -> list[ThreadEntry]:
@@ -103,7 +154,7 @@ def in_thread_order(comments: list[Comment]) -> list[ThreadEntry]:
     def walk(comment: Comment, open_lists: int) -> None:
         # open_lists: the reply lists this comment's subtree is the last of.
         children = replies.get(comment.pk, [])
-        entries.append(ThreadEntry(comment, bool(children), range(0 if children else open_lists)))
+        entries.append(ThreadEntry(comment, bool(children), 0 if children else open_lists))
         for position, child in enumerate(children):
             last = position == len(children) - 1
             walk(child, open_lists + 1 if last else 0)
