@@ -50,10 +50,13 @@ def address(url_name: str, language: str, **slugs: str) -> str:
     return url
 
 
-def _blank(field: str, language: str) -> Q:
-    """Matches rows whose translation of ``field`` in ``language`` is empty."""
-    name = build_localized_fieldname(field, language)
-    return Q(**{f"{name}__isnull": True}) | Q(**{name: ""})
+def _written(field: str, language: str) -> Q:
+    """
+    Rows whose translation of ``field`` in ``language`` is filled: greater
+    than the empty string, which neither NULL nor "" is. One comparison
+    rather than "not (null or empty)": lists ask it of four fields.
+    """
+    return Q(**{f"{build_localized_fieldname(field, language)}__gt": ""})
 
 
 def _unique_per_language(model: str, field: str) -> list[models.UniqueConstraint]:
@@ -222,10 +225,10 @@ class ArticleQuerySet(TranslatedSlugQuerySet):
         Articles whose title, slug and body are written in ``language``, in a
         section that has an address in it (else the article has none either).
         """
-        query = self.exclude(_blank("section__slug", language))
+        written = _written("section__slug", language)
         for field in Article.REQUIRED_TRANSLATION_FIELDS:
-            query = query.exclude(_blank(field, language))
-        return query
+            written &= _written(field, language)
+        return self.filter(written)
 
     def with_listing_relations(self):
         """Everything a list of articles shows, in a fixed number of queries, and not the bodies it does not."""
