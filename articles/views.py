@@ -56,34 +56,33 @@ def home(request):
     )
 
 
+def listing(request, template: str, subject, articles, **context):
+    """A page of ``articles`` about ``subject`` (a section, tag or author), linked to it in every language."""
+    context |= {"page_obj": paginate(request, articles), "alternate_urls": alternates_of(subject)}
+    return render(request, template, context)
+
+
 @public_page(query=["page"])
 def section_detail(request, section_slug):
     language = get_language()
     section = get_object_or_404(Section.objects.by_slug(section_slug, language))
-    page = paginate(request, public_articles(language).filter(section=section))
-    return render(
-        request,
-        "articles/section.html",
-        {"section": section, "current_section": section, "page_obj": page, "alternate_urls": alternates_of(section)},
-    )
+    articles = public_articles(language).filter(section=section)
+    return listing(request, "articles/section.html", section, articles, section=section, current_section=section)
 
 
 @public_page(query=["page"])
 def tag_detail(request, slug):
     language = get_language()
     tag = get_object_or_404(Tag.objects.by_slug(slug, language))
-    page = paginate(request, public_articles(language).filter(tags=tag))
-    return render(request, "articles/tag.html", {"tag": tag, "page_obj": page, "alternate_urls": alternates_of(tag)})
+    return listing(request, "articles/tag.html", tag, public_articles(language).filter(tags=tag), tag=tag)
 
 
 @public_page(query=["page"])
 def author_detail(request, slug):
     language = get_language()
     author = get_object_or_404(Author.objects.by_slug(slug, language))
-    page = paginate(request, public_articles(language).filter(bylines__author=author))
-    return render(
-        request, "articles/author.html", {"author": author, "page_obj": page, "alternate_urls": alternates_of(author)}
-    )
+    articles = public_articles(language).filter(bylines__author=author)
+    return listing(request, "articles/author.html", author, articles, author=author)
 
 
 @public_page(query=["page"])

@@ -77,16 +77,8 @@ class CommentAdmin(admin.ModelAdmin):
         "ip_address",
         "user_agent",
     ]
-    readonly_fields = [
-        "article",
-        "parent",
-        "hold_reason",
-        "created_at",
-        "approved_at",
-        "approved_by",
-        "ip_address",
-        "user_agent",
-    ]
+    # Moderators correct what a reader wrote and decide its status; the rest is the record.
+    readonly_fields = [field for field in fields if field not in ("name", "email", "website", "text", "status")]
 
     # The queue: pending comments first, newest first within each group; the
     # comment_queue index (models.py) holds exactly this order.

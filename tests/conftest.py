@@ -96,12 +96,6 @@ def editor(db):
 
 
 @pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
 def moderator(db):
     """A member of the Moderators group (made by the data migration), staff but not a superuser."""
     from tests.factories import make_moderator
@@ -109,10 +103,19 @@ def moderator(db):
     return make_moderator()
 
 
-@pytest.fixture
-def moderator_client(client, moderator):
-    client.force_login(moderator)
-    return client
+def signed_in_client(user_fixture: str):
+    """A fixture: the test client, signed in as the user the named fixture gives."""
+
+    @pytest.fixture
+    def signed_in(client, request):
+        client.force_login(request.getfixturevalue(user_fixture))
+        return client
+
+    return signed_in
+
+
+editor_client = signed_in_client("editor")
+moderator_client = signed_in_client("moderator")
 
 
 @pytest.fixture
