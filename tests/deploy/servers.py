@@ -23,10 +23,9 @@ from urllib.request import HTTPCookieProcessor, build_opener
 
 import pytest
 
+from bench import servers as bench_servers
 from deploy.loopback import NginxNotInstalled, nginx_config, start_nginx, stop_nginx
 from tests.servers import PROJECT, AppServer, RedisServer, free_port, manage, production_environment
-
-POSTGRES = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 
 
 def production_env(workdir: Path, database_url: str, **overrides: str) -> dict[str, str]:
@@ -121,20 +120,12 @@ def redis_server() -> Iterator[str]:
 
 @contextlib.contextmanager
 def postgres_database() -> Iterator[str]:
-    """A database of the test's own on the machine's PostgreSQL, dropped afterwards; yields its DATABASE_URL."""
-    import psycopg
-
-    name = f"newsroom_deploy_{uuid.uuid4().hex[:12]}"
+    """A database of the test's own on the machine's PostgreSQL (bench.servers'), dropped afterwards; skips without one."""
     try:
-        server = psycopg.connect(dbname="postgres", autocommit=True, connect_timeout=3, **POSTGRES)
-    except psycopg.OperationalError as error:
-        pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 as postgres: {error}")
-    with server:
-        server.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield f"postgres://{POSTGRES['user']}@{POSTGRES['host']}:{POSTGRES['port']}/{name}"
-        finally:
-            server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        with bench_servers.postgres_database() as url:
+            yield url
+    except ConnectionError as unreachable:
+        pytest.skip(str(unreachable))
 
 
 @dataclass
