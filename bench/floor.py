@@ -56,7 +56,6 @@ def floor_article(request, section_slug, slug):
     values = _snapshots[key]
     thread = mark_safe(thread_html(values["thread_comments"], values["open"]))
     context = Context({**values, "thread": thread, "request": request})
-    context._comment_counts = values["comment_counts"]
     return HttpResponse(get_template("bench/floor_article.html").template.render(context))
 
 

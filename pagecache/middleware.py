@@ -36,16 +36,20 @@ class PageCacheMiddleware:
         # Set by process_view for public pages only: None, or where to store the page.
         if not hasattr(request, "_page_cache") or response.get("X-Cache") == "hit":
             return response
-        response["X-Cache"] = "bypass"
-        if request._page_cache and request.method == "GET" and self.may_store(response):
-            url, generation = request._page_cache
-            try:
-                store.store(store.page_key(url), generation, self.kept_page(response))
-            except (store.Unavailable, DatabaseError):
-                # No cache server, or no database for the next publication time: not stored this time.
-                return response
-            response["X-Cache"] = "miss"
+        response["X-Cache"] = "miss" if self.stored(request, response) else "bypass"
         return response
+
+    def stored(self, request, response) -> bool:
+        """Keeps the page when this request may; False when it was not kept."""
+        if not (request._page_cache and request.method == "GET" and self.may_store(response)):
+            return False
+        url, generation = request._page_cache
+        try:
+            store.store(store.page_key(url), generation, self.kept_page(response))
+        except (store.Unavailable, DatabaseError):
+            # No cache server, or no database for the next publication time: not kept this time.
+            return False
+        return True
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         policy = getattr(view_func, "public_page", None)

@@ -47,29 +47,23 @@ def newsroom():
     return Newsroom()
 
 
-def count_at_both_sizes(client, django_assert_num_queries, newsroom, expected, url_of) -> None:
+PAGES = {
+    "home": (HOME_QUERIES, lambda news, language: f"/{language}/"),
+    "section": (SECTION_QUERIES, lambda news, language: news.section.get_absolute_url(language)),
+    "tag": (TAG_QUERIES, lambda news, language: news.tag.get_absolute_url(language)),
+    "article": (ARTICLE_QUERIES, lambda news, language: news.articles[0].get_absolute_url(language)),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "hy"])
+@pytest.mark.parametrize("page", PAGES)
+def test_each_public_page_takes_a_fixed_number_of_queries(client, django_assert_num_queries, newsroom, page, language):
+    budget, url_of = PAGES[page]
     for size in (2, 30):
         newsroom.grow_to(size)
-        url = url_of(newsroom)
-        with django_assert_num_queries(expected):
-            response = client.get(url)
+        with django_assert_num_queries(budget):
+            response = client.get(url_of(newsroom, language))
         assert response.status_code == 200
-
-
-@pytest.mark.parametrize("language", ["en", "hy"])
-def test_home_page_takes_a_fixed_number_of_queries(client, django_assert_num_queries, newsroom, language):
-    count_at_both_sizes(client, django_assert_num_queries, newsroom, HOME_QUERIES, lambda news: f"/{language}/")
-
-
-@pytest.mark.parametrize("language", ["en", "hy"])
-def test_section_page_takes_a_fixed_number_of_queries(client, django_assert_num_queries, newsroom, language):
-    count_at_both_sizes(
-        client,
-        django_assert_num_queries,
-        newsroom,
-        SECTION_QUERIES,
-        lambda news: news.section.get_absolute_url(language),
-    )
 
 
 def test_section_second_page_takes_as_many_queries_as_the_first(client, django_assert_num_queries, newsroom, settings):
@@ -82,21 +76,3 @@ def test_section_second_page_takes_as_many_queries_as_the_first(client, django_a
         assert response.status_code == 200
         assert response.context["page_obj"].number == 2
         assert len(response.context["page_obj"]) == (1 if size == 3 else 2)
-
-
-@pytest.mark.parametrize("language", ["en", "hy"])
-def test_tag_page_takes_a_fixed_number_of_queries(client, django_assert_num_queries, newsroom, language):
-    count_at_both_sizes(
-        client, django_assert_num_queries, newsroom, TAG_QUERIES, lambda news: news.tag.get_absolute_url(language)
-    )
-
-
-@pytest.mark.parametrize("language", ["en", "hy"])
-def test_article_page_takes_a_fixed_number_of_queries(client, django_assert_num_queries, newsroom, language):
-    count_at_both_sizes(
-        client,
-        django_assert_num_queries,
-        newsroom,
-        ARTICLE_QUERIES,
-        lambda news: news.articles[0].get_absolute_url(language),
-    )
