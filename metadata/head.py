@@ -17,7 +17,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -66,7 +66,8 @@ def absolute(request, url: str) -> str:
 
 
 def describe(text: str) -> str:
-    return Truncator(" ".join(strip_tags(text).split())).chars(DESCRIPTION_CHARACTERS)
+    """A description from plain text (a summary, a biography): on one line, cut at a word."""
+    return Truncator(" ".join(text.split())).chars(DESCRIPTION_CHARACTERS)
 
 
 @dataclass(frozen=True)
@@ -264,9 +265,9 @@ def for_article(request, article: Article, tags: list[Tag], language: str, *, pr
     if preview:
         return Head(language=language, title=article.title, description=description, noindex=True)
     url = absolute(request, article.get_absolute_url(language))
-    published = timezone.localtime(article.published_at)
+    published = timezone.localtime(article.published_at).replace(microsecond=0)
     # An article scheduled after its last edit was modified no later than it appeared.
-    modified = timezone.localtime(max(article.updated_at, article.published_at))
+    modified = timezone.localtime(max(article.updated_at, article.published_at)).replace(microsecond=0)
     authors = [line.author for line in article.bylines.all()]
     bylines = [
         (
