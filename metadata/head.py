@@ -17,7 +17,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -84,6 +84,7 @@ class Picture:
 @dataclass
 class Head:
     language: str
+    site: str  # the site's name in that language
     title: str  # the page's own title, without the site's name
     description: str = ""
     canonical: str | None = None  # None: the page has no address worth indexing
@@ -100,21 +101,26 @@ class Head:
     structured_data: list[dict] = field(default_factory=list)
 
     def html(self) -> SafeString:
+        # Plain escape() rather than a format_html() per tag: an article's head
+        # has some thirty of them, and this runs on every uncached page.
         tags = []
         if self.description:
-            tags.append(format_html('<meta name="description" content="{}">', self.description))
+            tags.append(f'<meta name="description" content="{escape(self.description)}">')
         if self.noindex:
-            tags.append(mark_safe('<meta name="robots" content="noindex">'))
+            tags.append('<meta name="robots" content="noindex">')
         if self.canonical:
-            tags.append(format_html('<link rel="canonical" href="{}">', self.canonical))
-            tags.append(self.open_graph())
+            tags.append(f'<link rel="canonical" href="{escape(self.canonical)}">')
+            tags.extend(f'<meta property="{key}" content="{escape(value)}">' for key, value in self.open_graph())
+            card = "summary_large_image" if self.picture and self.picture.own else "summary"
+            tags.append(f'<meta name="twitter:card" content="{card}">')
         tags.extend(structured_data.json_ld(data) for data in self.structured_data)
         return mark_safe("\n".join(tags))
 
-    def open_graph(self) -> SafeString:
+    def open_graph(self) -> list[tuple[str, str]]:
+        """Open Graph's properties, in order, those without a value left out."""
         properties = [
             ("og:type", self.open_graph_type),
-            ("og:site_name", site_name(self.language)),
+            ("og:site_name", self.site),
             ("og:title", self.title),
             ("og:description", self.description),
             ("og:url", self.canonical),
@@ -135,12 +141,7 @@ class Head:
                 *(("article:author", url) for url in self.author_urls),
                 *(("article:tag", tag) for tag in self.tags),
             ]
-        card = "summary_large_image" if self.picture and self.picture.own else "summary"
-        return format_html(
-            '{}\n<meta name="twitter:card" content="{}">',
-            format_html_join("\n", '<meta property="{}" content="{}">', (p for p in properties if p[1])),
-            card,
-        )
+        return [(key, value) for key, value in properties if value]
 
 
 # The site: its home page, publisher and default picture.
@@ -150,15 +151,16 @@ def home_url(language: str) -> str:
     return address("articles:home", language)
 
 
-def site_picture(request, language: str) -> Picture:
+def site_picture(request, name: str) -> Picture:
+    """The site's card, described by the site's ``name``."""
     size = static_image_size(settings.SITE_CARD_IMAGE) or (None, None)
-    return Picture(absolute(request, static(settings.SITE_CARD_IMAGE)), *size, alt=site_name(language), own=False)
+    return Picture(absolute(request, static(settings.SITE_CARD_IMAGE)), *size, alt=name, own=False)
 
 
-def publisher(request, language: str) -> dict:
+def publisher(request, language: str, name: str) -> dict:
     logo_path = settings.SITE_PUBLISHER_LOGO
     logo = structured_data.image_object(absolute(request, static(logo_path)), *(static_image_size(logo_path) or ()))
-    return structured_data.organization(site_name(language), absolute(request, home_url(language)), logo)
+    return structured_data.organization(name, absolute(request, home_url(language)), logo)
 
 
 def search_url_template(request, language: str) -> str:
@@ -168,9 +170,9 @@ def search_url_template(request, language: str) -> str:
     return absolute(request, home_url(language) + "search/") + "?q={search_term_string}"
 
 
-def trail(request, language: str, *steps: tuple[str, str]) -> dict:
-    """The ``BreadcrumbList`` from the home page through ``steps`` of (name, path)."""
-    home = (site_name(language), absolute(request, home_url(language)))
+def trail(request, language: str, name: str, *steps: tuple[str, str]) -> dict:
+    """The ``BreadcrumbList`` from the home page (the site's ``name``) through ``steps`` of (name, path)."""
+    home = (name, absolute(request, home_url(language)))
     return structured_data.breadcrumbs([home, *((name, absolute(request, path)) for name, path in steps)])
 
 
@@ -188,19 +190,20 @@ def for_home(request, language: str) -> Head:
     name = site_name(language)
     return Head(
         language=language,
+        site=name,
         title=name,
         description=_("Latest articles from %(site)s. %(tagline)s.")
         % {"site": name, "tagline": site_tagline(language)},
         canonical=url,
         other_languages=[code for code in site_languages() if code != language],
-        picture=site_picture(request, language),
+        picture=site_picture(request, name),
         structured_data=[
             structured_data.website(
                 name=name,
                 url=url,
                 language=language,
                 search_url_template=search_url_template(request, language),
-                publisher=publisher(request, language),
+                publisher=publisher(request, language, name),
             )
         ],
     )
@@ -219,34 +222,38 @@ def listing_description(subject) -> str:
 
 def for_listing(request, subject: Section | Tag | Author, page_number: int, language: str) -> Head:
     """A section's, tag's or author's page of articles."""
-    name = subject.name or (subject.name_en if isinstance(subject, Author) else "")
+    site = site_name(language)
+    title = subject.name or (subject.name_en if isinstance(subject, Author) else "")
     path = subject.get_absolute_url(language)
     return Head(
         language=language,
-        title=title_with_page(name, page_number),
+        site=site,
+        title=title_with_page(title, page_number),
         description=describe(listing_description(subject)),
         canonical=canonical(request, path, page_number),
         other_languages=[code for code in site_languages() if code != language and subject.is_available_in(code)],
-        picture=site_picture(request, language),
-        structured_data=[trail(request, language, (name, path))],
+        picture=site_picture(request, site),
+        structured_data=[trail(request, language, site, (title, path))],
     )
 
 
 def for_month(request, month: datetime.datetime, page_number: int, language: str) -> Head:
+    site = site_name(language)
     label = month.strftime("%m / %Y")
     with override(language):
         path = reverse("articles:month", kwargs={"year": month.year, "month": month.month})
     return Head(
         language=language,
+        site=site,
         title=title_with_page(label, page_number),
         description=_("Articles published in %(month)s.") % {"month": label},
         canonical=canonical(request, path, page_number),
         other_languages=[code for code in site_languages() if code != language],
-        picture=site_picture(request, language),
+        picture=site_picture(request, site),
     )
 
 
-def article_picture(request, article: Article, language: str) -> Picture | None:
+def article_picture(request, article: Article) -> Picture | None:
     """The featured image's social card (1200 × 630, made for sharing), else its largest rendition."""
     renditions = article.renditions
     if not renditions:
@@ -261,54 +268,56 @@ def for_article(request, article: Article, tags: list[Tag], language: str, *, pr
     ``language``), the bylines come prefetched with their authors: no query.
     A preview is not for indexing: noindex, and no address or structured data.
     """
-    description = describe(article.summary)
+    site = site_name(language)
+    title, description = article.title, describe(article.summary)
     if preview:
-        return Head(language=language, title=article.title, description=description, noindex=True)
+        return Head(language=language, site=site, title=title, description=description, noindex=True)
     url = absolute(request, article.get_absolute_url(language))
     published = timezone.localtime(article.published_at).replace(microsecond=0)
     # An article scheduled after its last edit was modified no later than it appeared.
     modified = timezone.localtime(max(article.updated_at, article.published_at)).replace(microsecond=0)
-    authors = [line.author for line in article.bylines.all()]
     bylines = [
         (
             author.name or author.name_en,
             absolute(request, author.get_absolute_url(language)) if author.is_available_in(language) else None,
         )
-        for author in authors
+        for author in (line.author for line in article.bylines.all())
     ]
-    picture = article_picture(request, article, language)
+    picture = article_picture(request, article)
     images = []
     if picture:
         images = list(dict.fromkeys([absolute(request, article.renditions.largest.url), picture.url]))
-    section_path = article.section.get_absolute_url(language)
+    section = article.section.name
+    tag_names = [tag.name for tag in tags]
     return Head(
         language=language,
-        title=article.title,
+        site=site,
+        title=title,
         description=description,
         canonical=url,
         open_graph_type="article",
         other_languages=[code for code in article.available_languages() if code != language],
-        picture=picture or site_picture(request, language),
+        picture=picture or site_picture(request, site),
         published=published,
         modified=modified,
-        section=article.section.name,
-        tags=[tag.name for tag in tags],
+        section=section,
+        tags=tag_names,
         author_urls=[author_url for _name, author_url in bylines if author_url],
         structured_data=[
             structured_data.news_article(
                 url=url,
-                headline=article.title,
+                headline=title,
                 description=description,
                 images=images,
                 published=published.isoformat(),
                 modified=modified.isoformat(),
                 authors=bylines,
-                publisher=publisher(request, language),
+                publisher=publisher(request, language, site),
                 language=language,
-                section=article.section.name,
-                keywords=[tag.name for tag in tags],
+                section=section,
+                keywords=tag_names,
             ),
-            trail(request, language, (article.section.name, section_path), (article.title, url)),
+            trail(request, language, site, (section, article.section.get_absolute_url(language)), (title, url)),
         ],
     )
 
@@ -319,12 +328,14 @@ def for_page(request, title: str, description: str, language: str, *, noindex: b
     canonical address (their path, ``?page=N`` kept) and Open Graph; noindex
     pages only their description.
     """
+    site = site_name(language)
     if noindex:
-        return Head(language=language, title=title, description=describe(description), noindex=True)
+        return Head(language=language, site=site, title=title, description=describe(description), noindex=True)
     return Head(
         language=language,
+        site=site,
         title=title_with_page(title, page_number),
         description=describe(description),
         canonical=canonical(request, request.path, page_number),
-        picture=site_picture(request, language),
+        picture=site_picture(request, site),
     )
