@@ -108,16 +108,22 @@ def test_an_illustrated_article_has_complete_news_article_structured_data(client
     assert data["keywords"] == [tag.name_en for tag in tags]
 
 
-def test_an_article_without_a_picture_shares_the_sites_card_as_a_small_card(client):
-    article = make_article(summary_en="A short one.")
+@pytest.mark.parametrize("language", ["en", "hy"])
+def test_an_article_without_a_picture_shares_the_sites_card_as_a_small_card(client, language):
+    article = make_article(summary_en="A short one.", summary_hy="Կարճ մեկը։")
+    url = f"http://testserver{article.get_absolute_url(language)}"
 
-    head = head_of(client, article.get_absolute_url("en"))
+    head = head_of(client, article.get_absolute_url(language))
 
+    assert head.canonical == head.one("og:url") == url
+    assert head.one("description") == getattr(article, f"summary_{language}")
     assert head.one("og:image") == "http://testserver/static/metadata/card.png"
     assert (head.one("og:image:width"), head.one("og:image:height")) == ("1200", "630")
     assert head.one("og:image:alt") == "Newsroom"
     assert head.one("twitter:card") == "summary"
-    assert "image" not in head.structured("NewsArticle")
+    data = head.structured("NewsArticle")
+    assert "image" not in data
+    assert data["inLanguage"] == language and data["mainEntityOfPage"]["@id"] == url
 
 
 def test_an_article_without_a_summary_has_no_empty_description(client):
