@@ -8,6 +8,10 @@ article with its section, tags and bylines; the section, tag or author of a
 list and its page), so the metadata costs no query. Every address is absolute
 and built from the request: the page cache keys pages on scheme and host, so
 a page kept for one host never names another.
+
+Translated fields (a title, a section's name) are read in the active
+language, as templates read them: build a page's head with its ``language``
+active, as the template tags (templatetags/metadata.py) do.
 """
 
 import datetime
@@ -173,7 +177,7 @@ def search_url_template(request, language: str) -> str:
 def trail(request, language: str, name: str, *steps: tuple[str, str]) -> dict:
     """The ``BreadcrumbList`` from the home page (the site's ``name``) through ``steps`` of (name, path)."""
     home = (name, absolute(request, home_url(language)))
-    return structured_data.breadcrumbs([home, *((name, absolute(request, path)) for name, path in steps)])
+    return structured_data.breadcrumbs([home, *((title, absolute(request, path)) for title, path in steps)])
 
 
 def canonical(request, path: str, page_number: int = 1) -> str:
