@@ -13,6 +13,8 @@ from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from metadata.identity import translated_setting
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -45,6 +47,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "pagecache",
+    "metadata",
 ]
 
 # The demo newsroom (demo/, `manage.py seed_demo`) is for development and
@@ -195,7 +198,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Absolute address of the site, for links in emails sent outside a request.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
-SITE_NAME = _("Newsroom")
+# The site's identity (metadata.identity, docs/metadata.md): each is one value for every
+# language or one per language ("en=Newsroom,hy=Նյուզռում"); languages left out get the
+# default, translated by the interface catalogue. Logos and the card image are static paths.
+SITE_NAME = translated_setting(env.str("SITE_NAME", default=""), _("Newsroom"))
+SITE_TAGLINE = translated_setting(env.str("SITE_TAGLINE", default=""), _("Independent analysis in two languages"))
+SITE_LOGO = translated_setting(env.str("SITE_LOGO", default=""), "metadata/logo.svg")
+# A PNG for search engines' publisher logo, and the picture shared for pages without their own.
+SITE_PUBLISHER_LOGO = env.str("SITE_PUBLISHER_LOGO", default="metadata/publisher-logo.png")
+SITE_CARD_IMAGE = env.str("SITE_CARD_IMAGE", default="metadata/card.png")
 ARTICLES_PER_PAGE = env.int("ARTICLES_PER_PAGE", default=10)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

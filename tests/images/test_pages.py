@@ -30,7 +30,8 @@ def illustrated(**fields) -> Article:
 
 
 def img_tags(html: str) -> list[str]:
-    return re.findall(r"<img\b[^>]*>", html)
+    """The page's content images: those in <main> (the header holds the site's logo)."""
+    return re.findall(r"<img\b[^>]*>", html.split("<main", 1)[-1])
 
 
 def test_the_article_page_shows_an_image_with_webp_sources_and_a_jpeg_fallback(client):
