@@ -3,7 +3,7 @@
 import pytest
 
 from articles.models import Article, FormerSlug, Section, Tag
-from tests.factories import make_article, make_author, make_section, make_tag
+from tests.factories import make_author, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
 
