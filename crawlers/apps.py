@@ -1,11 +1,9 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
-from django.utils.translation import gettext_lazy as _
 
 
 class CrawlersConfig(AppConfig):
     name = "crawlers"
-    verbose_name = _("Crawlers")
 
     def ready(self):
         from django.apps import apps
