@@ -125,11 +125,9 @@ class SubjectSitemap(ListedSitemap):
     """
 
     model = None
-    # How the subject reaches its articles in a query ("articles__").
-    articles_prefix = "articles__"
 
     def read_entries(self) -> list[Entry]:
-        prefix = self.articles_prefix
+        prefix = "articles__"  # sections, tags and authors all name their articles so
         newest = {
             f"newest_{language}": Max(
                 last_change(prefix),
