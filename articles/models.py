@@ -378,7 +378,7 @@ class Article(ResponsiveImage, TranslatedSlugMixin, models.Model):
 
     @staticmethod
     def available_q(language: str, prefix: str = "") -> Q:
-        """ "Available in ``language``" (see ArticleQuerySet.available_in) as a Q, across a relation with ``prefix``."""
+        """ArticleQuerySet.available_in's rule as a Q, for filters and annotations across a relation."""
         written = _written("section__slug", language, prefix)
         for field in Article.REQUIRED_TRANSLATION_FIELDS:
             written &= _written(field, language, prefix)
