@@ -8,6 +8,8 @@ import posixpath
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -50,14 +52,14 @@ def address(url_name: str, language: str, **slugs: str) -> str:
     return url
 
 
-def _written(field: str, language: str) -> Q:
+def _written(field: str, language: str, prefix: str = "") -> Q:
     """
     Rows whose translation of ``field`` in ``language`` is filled. An equality
     with "" rather than a comparison such as ``> ''``: PostgreSQL decides
     equality from the stored length, without reading a long body back from
     its out-of-line storage.
     """
-    name = build_localized_fieldname(field, language)
+    name = prefix + build_localized_fieldname(field, language)
     return Q(**{f"{name}__isnull": False}) & ~Q(**{name: ""})
 
 
@@ -112,11 +114,21 @@ class TranslatedSlugQuerySet(models.QuerySet):
             in_any_language |= Q(**{build_localized_fieldname("slug", language): slug})
         return self.filter(in_any_language)
 
+    def by_former_slug(self, slug: str, language: str):
+        """Rows that were known by ``slug`` in ``language`` before an editor changed it (at most one)."""
+        former = FormerSlug.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model), language=language, slug=slug
+        )
+        return self.filter(pk__in=former.values("object_id"))
+
 
 class TranslatedSlugMixin:
     """
     A model named and addressed per language: every empty slug is filled from
-    the name (or title) in the same language, and ``url_name`` gives its page.
+    the name (or title) in the same language, every replaced slug is kept as a
+    FormerSlug (its old links answer 301), and ``url_name`` gives its page.
+    Each model using it declares ``former_slugs = GenericRelation(FormerSlug)``
+    so that its former slugs go when it goes.
     """
 
     slug_source = "name"
@@ -128,7 +140,10 @@ class TranslatedSlugMixin:
         return getattr(self, self.slug_source) or getattr(self, default_name) or f"#{self.pk}"
 
     def save(self, *args, **kwargs):
+        # Besides the row itself, saving records replaced slugs as FormerSlug rows.
         self.fill_missing_slugs()
+        if self.pk:
+            self.remember_former_slugs()
         super().save(*args, **kwargs)
 
     def fill_missing_slugs(self) -> None:
@@ -149,6 +164,21 @@ class TranslatedSlugMixin:
         language = language or translation.get_language()
         return address(self.url_name, language, **{self.url_slug_kwarg: self.slug_in(language)})
 
+    def remember_former_slugs(self) -> None:
+        """Keep each replaced slug so that old links answer 301 to the new address."""
+        slug_fields = [build_localized_fieldname("slug", language) for language in site_languages()]
+        stored = type(self).objects.filter(pk=self.pk).values(*slug_fields).first() or {}
+        kind = ContentType.objects.get_for_model(type(self))
+        for language, field in zip(site_languages(), slug_fields, strict=True):
+            old, new = stored.get(field), getattr(self, field)
+            if new:
+                # A live address is nobody's former one, whoever had it before.
+                FormerSlug.objects.filter(content_type=kind, language=language, slug=new).delete()
+            if old and old != new:
+                FormerSlug.objects.update_or_create(
+                    content_type=kind, language=language, slug=old, defaults={"object_id": self.pk}
+                )
+
 
 class Section(TranslatedSlugMixin, models.Model):
     url_name = "articles:section"
@@ -166,6 +196,7 @@ class Section(TranslatedSlugMixin, models.Model):
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Order in the site’s navigation, smallest first.")
     )
+    former_slugs = GenericRelation("FormerSlug")
 
     objects = TranslatedSlugQuerySet.as_manager()
 
@@ -182,6 +213,7 @@ class Author(TranslatedSlugMixin, models.Model):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, allow_unicode=True)
     bio = models.TextField(_("biography"), blank=True)
+    former_slugs = GenericRelation("FormerSlug")
 
     objects = TranslatedSlugQuerySet.as_manager()
 
@@ -201,6 +233,7 @@ class Tag(TranslatedSlugMixin, models.Model):
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
+    former_slugs = GenericRelation("FormerSlug")
 
     objects = TranslatedSlugQuerySet.as_manager()
 
@@ -214,7 +247,7 @@ class Tag(TranslatedSlugMixin, models.Model):
 class ArticleQuerySet(TranslatedSlugQuerySet):
     def published(self, now=None):
         """Published articles whose time has come: a future date means scheduled."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
+        return self.filter(Article.published_q(now=now))
 
     def next_publication_time(self, now=None):
         """When the next scheduled article appears (None when none is scheduled): lists change then."""
@@ -227,10 +260,7 @@ class ArticleQuerySet(TranslatedSlugQuerySet):
         Articles whose title, slug and body are written in ``language``, in a
         section that has an address in it (else the article has none either).
         """
-        written = _written("section__slug", language)
-        for field in Article.REQUIRED_TRANSLATION_FIELDS:
-            written &= _written(field, language)
-        return self.filter(written)
+        return self.filter(Article.available_q(language))
 
     def with_listing_relations(self):
         """Everything a list of articles shows, in a fixed number of queries, and not the bodies it does not."""
@@ -296,6 +326,7 @@ class Article(ResponsiveImage, TranslatedSlugMixin, models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     allow_comments = models.BooleanField(_("allow comments"), default=True)
+    former_slugs = GenericRelation("FormerSlug")
 
     objects = ArticleQuerySet.as_manager()
 
@@ -328,9 +359,7 @@ class Article(ResponsiveImage, TranslatedSlugMixin, models.Model):
             body_field = build_localized_fieldname("body", language)
             setattr(self, body_field, sanitize_html(getattr(self, body_field)))
             setattr(self, body_field, expand_inline_images(getattr(self, body_field)))
-        self.fill_missing_slugs()
-        if self.pk:
-            self.remember_former_slugs()
+        # Slugs filled and former slugs remembered by TranslatedSlugMixin.save.
         super().save(*args, **kwargs)
 
     def get_absolute_url(self, language: str | None = None) -> str:
@@ -339,16 +368,21 @@ class Article(ResponsiveImage, TranslatedSlugMixin, models.Model):
             "articles:article", language, section_slug=self.section.slug_in(language), slug=self.slug_in(language)
         )
 
-    def remember_former_slugs(self) -> None:
-        """Keep each replaced slug so that old links answer 301 to the new address."""
-        slug_fields = [build_localized_fieldname("slug", language) for language in site_languages()]
-        stored = Article.objects.filter(pk=self.pk).values(*slug_fields).first() or {}
-        for language, field in zip(site_languages(), slug_fields, strict=True):
-            old, new = stored.get(field), getattr(self, field)
-            if new:
-                FormerSlug.objects.filter(language=language, slug=new).delete()
-            if old and old != new:
-                FormerSlug.objects.update_or_create(language=language, slug=old, defaults={"article_id": self.pk})
+    @staticmethod
+    def published_q(prefix: str = "", now=None) -> Q:
+        """
+        "Published and its time has come" as a Q, for filters and annotations
+        across a relation: ``Max("articles__updated_at", filter=Article.published_q("articles__"))``.
+        """
+        return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}published_at__lte": now or timezone.now()})
+
+    @staticmethod
+    def available_q(language: str, prefix: str = "") -> Q:
+        """ArticleQuerySet.available_in's rule as a Q, for filters and annotations across a relation."""
+        written = _written("section__slug", language, prefix)
+        for field in Article.REQUIRED_TRANSLATION_FIELDS:
+            written &= _written(field, language, prefix)
+        return written
 
     def clean(self):
         self.fill_missing_slugs()
@@ -438,15 +472,22 @@ class Byline(models.Model):
 
 
 class FormerSlug(models.Model):
-    """A slug an article used to have in one language; its old links redirect."""
+    """
+    A slug an article, section, tag or author used to have in one language;
+    its old links redirect (TranslatedSlugMixin keeps them, by_former_slug finds them).
+    """
 
-    article = models.ForeignKey(Article, models.CASCADE, related_name="former_slugs")
+    content_type = models.ForeignKey(ContentType, models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    owner = GenericForeignKey("content_type", "object_id")
     language = models.CharField(max_length=15)
     slug = models.SlugField(max_length=200, allow_unicode=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["language", "slug"], name="unique_former_slug")]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "language", "slug"], name="unique_former_slug_per_kind")
+        ]
 
     def __str__(self):
         return f"{self.language}: {self.slug}"

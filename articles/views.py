@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import translate_url
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 from pagecache.decorators import public_page
@@ -62,10 +63,27 @@ def listing(request, template: str, subject, articles, **context):
     return render(request, template, context)
 
 
+def find_renamed(request, model, slug: str, language: str):
+    """
+    A section, tag or author not found under ``slug`` in this language: 301 to
+    its address when ``slug`` is a former slug of one in this language, or its
+    slug in another language (the page asked for is kept); else 404.
+    """
+    found = model.objects.by_former_slug(slug, language).first() or model.objects.by_slug_in_any_language(slug).first()
+    if found is None or not found.slug_in(language):
+        raise Http404
+    url = found.get_absolute_url(language)
+    if "page" in request.GET:
+        url += "?" + urlencode({"page": request.GET["page"]})
+    return redirect(url, permanent=True)
+
+
 @public_page(query=["page"])
 def section_detail(request, section_slug):
     language = get_language()
-    section = get_object_or_404(Section.objects.by_slug(section_slug, language))
+    section = Section.objects.by_slug(section_slug, language).first()
+    if section is None:
+        return find_renamed(request, Section, section_slug, language)
     articles = public_articles(language).filter(section=section)
     return listing(request, "articles/section.html", section, articles, section=section, current_section=section)
 
@@ -73,14 +91,18 @@ def section_detail(request, section_slug):
 @public_page(query=["page"])
 def tag_detail(request, slug):
     language = get_language()
-    tag = get_object_or_404(Tag.objects.by_slug(slug, language))
+    tag = Tag.objects.by_slug(slug, language).first()
+    if tag is None:
+        return find_renamed(request, Tag, slug, language)
     return listing(request, "articles/tag.html", tag, public_articles(language).filter(tags=tag), tag=tag)
 
 
 @public_page(query=["page"])
 def author_detail(request, slug):
     language = get_language()
-    author = get_object_or_404(Author.objects.by_slug(slug, language))
+    author = Author.objects.by_slug(slug, language).first()
+    if author is None:
+        return find_renamed(request, Author, slug, language)
     articles = public_articles(language).filter(bylines__author=author)
     return listing(request, "articles/author.html", author, articles, author=author)
 
@@ -126,7 +148,7 @@ def find_elsewhere(request, published, language, slug):
     """
     # A former slug may belong to a translation since removed: that article
     # then answers like any other lacking this language.
-    article = published.filter(former_slugs__language=language, former_slugs__slug=slug).first()
+    article = published.by_former_slug(slug, language).first()
     if article is None:
         article = published.by_slug_in_any_language(slug).first()
     if article is None:

@@ -25,7 +25,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article, Author, Byline, FormerSlug, Section, Tag
+from articles.models import Article, Author, Byline, Section, Tag
 from articles.richtext import sanitize_html
 from comments.models import Comment
 from demo import content
@@ -136,8 +136,7 @@ class DemoSeeder:
         article = Article.objects.filter(slug_en=entry["key"]).first()
         if article is None:
             # An editor renamed it: the old English slug is remembered.
-            former = FormerSlug.objects.filter(language="en", slug=entry["key"]).select_related("article").first()
-            article = former.article if former else None
+            article = Article.objects.by_former_slug(entry["key"], "en").first()
         if article is None and "hy" in self.languages and entry.get("hy", {}).get("slug"):
             article = Article.objects.filter(slug_hy=entry["hy"]["slug"]).first()
         return article or Article()

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sites",
+    "django.contrib.redirects",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_prose_editor",
@@ -48,6 +50,8 @@ INSTALLED_APPS = [
     "comments",
     "pagecache",
     "metadata",
+    "django.contrib.sitemaps",
+    "crawlers",
 ]
 
 # The demo newsroom (demo/, `manage.py seed_demo`) is for development and
@@ -70,11 +74,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     # Innermost, so that it sees a failed query from any view or template.
     "newsroom.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
+
+SITE_ID = 1
 
 TEMPLATES = [
     {
@@ -195,8 +202,11 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Absolute address of the site, for links in emails sent outside a request.
+# Absolute address of the site, for links in emails sent outside a request,
+# sitemaps and robots.txt; `migrate` copies its host into the Site row (crawlers.site).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# URLs per sitemap page: the sitemaps protocol's limit (crawlers/).
+SITEMAP_LIMIT = env.int("SITEMAP_LIMIT", default=50_000)
 
 # The site's identity (metadata.identity, docs/metadata.md): each is one value for every
 # language or one per language ("en=Newsroom,hy=Նյուզռում"); languages left out get the

@@ -15,6 +15,8 @@ def favicon(request):
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),
+    # robots.txt and the sitemaps, at the root where crawlers look for them.
+    path("", include("crawlers.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -28,10 +28,13 @@ def comment_saved(sender, instance, created, update_fields=None, **kwargs) -> No
 
 
 def connect() -> None:
+    from django.contrib.redirects.models import Redirect
+
     from articles.models import Article, Author, Byline, FormerSlug, Section, Tag
     from comments.models import Comment
 
-    for model in (Article, Section, Author, Tag, Byline, FormerSlug):
+    # A redirect replaces a cached 404 (or a removed one a cached 301) at its address.
+    for model in (Article, Section, Author, Tag, Byline, FormerSlug, Redirect):
         post_save.connect(pages_changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
         post_delete.connect(pages_changed, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
     m2m_changed.connect(pages_changed, sender=Article.tags.through, dispatch_uid="pagecache-article-tags")
