@@ -215,7 +215,7 @@ class TranslationsAdmin:
                 for code in site_languages()
             ],
             "rows": rows,
-            "more": work.count() - len(rows) if len(rows) == WORK_LIST_LENGTH else 0,
+            "more": work.count() - len(rows),
         }
         return TemplateResponse(request, "admin/articles/article/translations.html", context)
 

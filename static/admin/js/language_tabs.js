@@ -35,7 +35,8 @@
       $(this).children("a").attr({ "aria-selected": String(selected), tabindex: selected ? "0" : "-1" });
     });
     p.$panels.each(function (i) {
-      this.hidden = i !== index;
+      // Inline display, as jQuery UI does: modeltranslation's stylesheet gives panels display: block.
+      $(this).toggle(i === index);
     });
     if (event && oldIndex !== index) {
       $container.trigger("tabsactivate", {
