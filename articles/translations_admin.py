@@ -21,7 +21,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import get_language_info, gettext_lazy, gettext_noop
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -37,6 +37,11 @@ STATUS_MARKS = {
     TranslationStatus.MISSING: "✗",
     TranslationStatus.OUTDATED: "↻",
 }
+
+
+# Django's Armenian catalogue has no name for Armenian itself, and the admin
+# names the language being translated; this catalogue gives it.
+gettext_noop("Armenian")
 
 
 def language_name(code: str) -> str:

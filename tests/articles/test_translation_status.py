@@ -189,7 +189,9 @@ def test_the_filters_and_statuses_read_in_armenian_in_the_armenian_admin(editor_
 
     page = editor_client.get(LIST, headers={"accept-language": "hy"}).content.decode()
 
-    assert "Հայերեն թարգմանություն" in page or "հայերեն" in page
+    assert "Թարգմանություն՝ Հայերեն" in page
+    assert "Հայերեն՝ բացակայում է" in page
+    assert 'title="Անգլերեն՝ ամբողջական է">EN ✓</span>' in page
 
 
 def test_an_unknown_filter_value_lists_everything(editor_client, three_articles):
