@@ -30,6 +30,8 @@ class RevisionsAdmin:
     """A ModelAdmin mixin for Article: versions kept on save, the history page, comparison and restore."""
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST":
+            return super().changeform_view(request, object_id, form_url, extra_context)
         # The version is added by save_related(), once bylines and tags are saved too.
         with reversion.create_revision(manage_manually=True):
             return super().changeform_view(request, object_id, form_url, extra_context)
@@ -40,6 +42,8 @@ class RevisionsAdmin:
         revisions.keep_version(form.instance, request.user, revisions.json_comment(comment))
 
     def changelist_view(self, request, extra_context=None):
+        if request.method != "POST":
+            return super().changelist_view(request, extra_context)
         # Actions save articles too; each saved article is kept as it is then.
         with reversion.create_revision():
             if request.user.is_authenticated:
