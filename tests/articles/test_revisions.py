@@ -388,3 +388,35 @@ def test_bylines_are_registered_with_articles():
 
     assert reversion.is_registered(Article)
     assert reversion.is_registered(Byline)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_an_editor_reads_the_diff_in_the_history_and_restores_the_earlier_headline(browser_page, live_server):
+    from articles.revisions import keep_version
+    from tests.factories import make_editor
+
+    editor = make_editor()
+    article = make_article(title_en="Talks resume")
+    keep_version(article, editor)
+    article.title_en = "Talks resume in Yerevan"
+    article.save()
+    keep_version(article, editor)
+    page = browser_page
+    page.goto(f"{live_server.url}/admin/login/?next={change_url(article)}")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a-long-password")
+    page.click("input[type=submit]")
+
+    page.click("a.historylink")
+    page.get_by_role("button", name="Compare the chosen versions").click()
+    english = page.locator(".comparison-language[lang=en]")
+    assert english.locator("ins").inner_text() == " in Yerevan"
+    page.get_by_role("link", name="Restore version 1").click()
+    page.get_by_role("button", name="Yes, restore version 1").click()
+
+    assert "Version 1 was restored." in page.locator(".messagelist").inner_text()
+    assert page.locator("#id_title_en").input_value() == "Talks resume"
+    article.refresh_from_db()
+    assert article.title_en == "Talks resume"
+    assert len(versions_of(article)) == 3
