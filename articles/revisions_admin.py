@@ -20,10 +20,14 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from reversion.errors import RevertError
 
 from . import revisions
 
 VERSIONS_PER_PAGE = 50
+# A version stored by an older form of the article that the current code cannot read.
+UNREADABLE = gettext_lazy("This version can no longer be read.")
 
 
 class RevisionsAdmin:
@@ -125,6 +129,11 @@ class RevisionsAdmin:
             raise Http404(_("This article has no such version."))
         numbers = _numbers(article, versions)
         older, newer = versions
+        try:
+            comparison = revisions.compare(revisions.snapshot_of_version(older), revisions.snapshot_of_version(newer))
+        except RevertError:
+            messages.error(request, UNREADABLE)
+            return HttpResponseRedirect(history_url)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Changes to “%(article)s”") % {"article": article},
@@ -133,7 +142,7 @@ class RevisionsAdmin:
             "original": article,
             "older": {"version": older, "number": numbers[older.pk], "date": revisions.version_date(older)},
             "newer": {"version": newer, "number": numbers[newer.pk], "date": revisions.version_date(newer)},
-            "comparison": revisions.compare(revisions.snapshot_of_version(older), revisions.snapshot_of_version(newer)),
+            "comparison": comparison,
             "can_restore": self.can_restore(request, article),
         }
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
@@ -144,6 +153,14 @@ class RevisionsAdmin:
             raise PermissionDenied
         version = get_object_or_404(revisions.versions_of(article), pk=version_id)
         number = _numbers(article, [version])[version.pk]
+        history_url = reverse("admin:articles_article_history", args=[article.pk])
+        try:
+            comparison = revisions.compare(
+                revisions.snapshot_of_article(article), revisions.snapshot_of_version(version)
+            )
+        except RevertError:
+            messages.error(request, UNREADABLE)
+            return HttpResponseRedirect(history_url)
         if request.method == "POST":
             try:
                 revisions.restore(article, version, request.user, number)
@@ -165,9 +182,7 @@ class RevisionsAdmin:
             "version": version,
             "number": number,
             "date": revisions.version_date(version),
-            "comparison": revisions.compare(
-                revisions.snapshot_of_article(article), revisions.snapshot_of_version(version)
-            ),
+            "comparison": comparison,
         }
         return TemplateResponse(request, "admin/articles/article/restore.html", context)
 

@@ -15,7 +15,7 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import construct_change_message, unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -110,6 +110,16 @@ class TranslatorForm(forms.ModelForm):
     class Meta:
         model = Article
         fields: list[str] = []
+
+    def add_error(self, field, error):
+        # The article's rules may name a field of another language, which this
+        # form does not hold (an alt text left empty by an import): say it above the form.
+        if field is None and hasattr(error, "error_dict"):
+            regrouped: dict[str, list] = {}
+            for name, errors in error.error_dict.items():
+                regrouped.setdefault(name if name in self.fields else NON_FIELD_ERRORS, []).extend(errors)
+            error = ValidationError(regrouped)
+        super().add_error(field, error)
 
 
 def translator_form_class(language: str) -> type[TranslatorForm]:

@@ -420,3 +420,17 @@ def test_an_editor_reads_the_diff_in_the_history_and_restores_the_earlier_headli
     article.refresh_from_db()
     assert article.title_en == "Talks resume"
     assert len(versions_of(article)) == 3
+
+
+def test_a_version_that_can_no_longer_be_read_is_a_message_not_an_error_page(edited, editor_client):
+    article, (first, second) = edited["article"], edited["versions"]
+    type(first).objects.filter(pk=first.pk).update(serialized_data="not json")
+
+    compared = editor_client.get(compare_url(article, first, second), follow=True)
+    restored = editor_client.post(restore_url(article, first), follow=True)
+
+    for response in (compared, restored):
+        assert response.redirect_chain[-1][0] == history_url(article)
+        assert "This version can no longer be read." in response.content.decode()
+    article.refresh_from_db()
+    assert "Tuesday" in article.body_en

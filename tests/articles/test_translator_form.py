@@ -187,3 +187,20 @@ def test_an_editor_switches_the_article_form_to_the_armenian_tab_and_saves(brows
     assert article.title_hy == "Երկխոսություն"
     assert "Բանակցություններ։" in article.body_hy
     assert article.translation_status("hy") == "complete"
+
+
+def test_a_rule_broken_in_the_other_language_is_a_message_on_the_form_not_an_error_page(editor_client):
+    from tests.factories import image_bytes, upload
+
+    article = make_article(image_alt_en="A map", image_alt_hy="Քարտեզ")
+    article.image = upload(image_bytes("PNG"), "map.png", "image/png")
+    article.save()
+    Article.objects.filter(pk=article.pk).update(image_alt_en="")  # as an import might leave it
+    article.refresh_from_db()
+
+    response = editor_client.post(translate_url(article), translator_form(article, summary_hy="Նոր ամփոփում։"))
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    article.refresh_from_db()
+    assert article.summary_hy != "Նոր ամփոփում։"
