@@ -6,12 +6,14 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
 from images.admin import ImageThumbnails
 
 from .models import Article, Author, Byline, InlineImage, Section, Tag, site_languages
+from .revisions_admin import RevisionsAdmin
+from .translations_admin import TranslationsAdmin
 
 
 def in_every_language(*fields: str) -> list[str]:
@@ -27,9 +29,10 @@ class TransliteratingSlugs:
     """
     Armenian titles prefill a Latin slug (static/admin/js/transliterate.js).
 
-    The admins use modeltranslation's plain TranslationAdmin, each language's
-    field next to the other's: its tabbed variant loads jQuery UI from a CDN,
-    and nothing on this site may load from outside it.
+    Sections, authors and tags use modeltranslation's plain TranslationAdmin,
+    each language's field next to the other's; articles, the long form, group
+    the fields by language in tabs (TabbedTranslationAdmin, whose jQuery UI
+    is replaced by the site's own static/admin/js/language_tabs.js).
     """
 
     class Media:
@@ -72,7 +75,7 @@ class BylineInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ImageThumbnails, TransliteratingSlugs, TranslationAdmin):
+class ArticleAdmin(RevisionsAdmin, TranslationsAdmin, ImageThumbnails, TransliteratingSlugs, TabbedTranslationAdmin):
     list_display = ["thumbnail", "title", "publication_state", "section", "published_at", "translations"]
     list_display_links = ["thumbnail", "title"]
     list_filter = ["status", "section", "tags", "allow_comments"]
@@ -87,28 +90,16 @@ class ArticleAdmin(ImageThumbnails, TransliteratingSlugs, TranslationAdmin):
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         (_("Placement"), {"fields": ["section", "tags"]}),
         (_("Featured image"), {"fields": ["image_preview", "image", "image_caption", "image_alt", "image_credit"]}),
-        (_("Publishing"), {"fields": ["status", "published_at", "allow_comments", "created_at", "updated_at"]}),
+        (
+            _("Publishing"),
+            {"fields": ["status", "published_at", "allow_comments", "original_language", "created_at", "updated_at"]},
+        ),
     ]
     actions = ["publish", "unpublish"]
 
     @admin.display(description=_("status"), ordering="status")
     def publication_state(self, article):
         return _("Scheduled") if article.is_scheduled else article.get_status_display()
-
-    @admin.display(description=_("translations"))
-    def translations(self, article):
-        return format_html_join(
-            " ",
-            '<span title="{}">{} {}</span>',
-            (
-                (
-                    _("complete") if article.is_available_in(code) else _("missing title, slug or body"),
-                    code.upper(),
-                    "✓" if article.is_available_in(code) else "✗",
-                )
-                for code in site_languages()
-            ),
-        )
 
     def get_readonly_fields(self, request, article=None):
         if self.has_publish_permission(request):

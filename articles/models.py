@@ -24,6 +24,7 @@ from images.fields import ImageField
 from images.models import ResponsiveImage
 
 from .richtext import PROSE_EDITOR_EXTENSIONS, sanitize_html
+from .translation_status import TranslationStatusQuerySet, TranslationTracked
 from .transliteration import slug_from_title
 
 
@@ -244,7 +245,7 @@ class Tag(TranslatedSlugMixin, models.Model):
         constraints = _unique_per_language("tag", "slug")
 
 
-class ArticleQuerySet(TranslatedSlugQuerySet):
+class ArticleQuerySet(TranslationStatusQuerySet, TranslatedSlugQuerySet):
     def published(self, now=None):
         """Published articles whose time has come: a future date means scheduled."""
         return self.filter(Article.published_q(now=now))
@@ -268,13 +269,16 @@ class ArticleQuerySet(TranslatedSlugQuerySet):
         return self.defer("body", *bodies).select_related("section").prefetch_related(bylines_in_order())
 
 
-class Article(ResponsiveImage, TranslatedSlugMixin, models.Model):
+class Article(TranslationTracked, ResponsiveImage, TranslatedSlugMixin, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
     # An article exists in a language when these three are written in it.
     REQUIRED_TRANSLATION_FIELDS = ("title", "slug", "body")
+    # The text a translator translates: a change to one of these in the
+    # original language makes the other languages' translations outdated.
+    TRACKED_TEXT_FIELDS = ("title", "summary", "body", "image_caption", "image_alt", "image_credit")
     slug_source = "title"
 
     # Blank at the model level so that an article may exist in any one of the
@@ -333,7 +337,11 @@ class Article(ResponsiveImage, TranslatedSlugMixin, models.Model):
     class Meta:
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
-        permissions = [("publish_article", _("Can publish articles"))]
+        permissions = [
+            ("publish_article", _("Can publish articles")),
+            ("restore_article", _("Can restore earlier versions of articles")),
+            ("confirm_translation", _("Can mark translations as up to date")),
+        ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         constraints = _unique_per_language("article", "slug")
@@ -349,6 +357,8 @@ class Article(ResponsiveImage, TranslatedSlugMixin, models.Model):
         - sanitises each body (richtext.sanitize_html) and turns its inline
           images into responsive pictures (one query for the InlineImage rows);
         - fills empty slugs from the titles;
+        - notes which language's text changed, for the translations' status
+          (translation_status.TranslationTracked);
         - on a change, records replaced slugs as FormerSlug rows (old links redirect);
         - on a new or replaced featured image, writes its renditions through the
           storage, and deletes the replaced files once the transaction commits

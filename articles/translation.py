@@ -32,4 +32,4 @@ class TagTranslationOptions(TranslatedWithSlug):
 
 @register(Article)
 class ArticleTranslationOptions(TranslatedWithSlug):
-    fields = ("title", "slug", "summary", "body", "image_caption", "image_alt", "image_credit")
+    fields = ("title", "slug", "summary", "body", "image_caption", "image_alt", "image_credit", "text_edited_at")

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_tasks",
     "django_tasks_db",
+    "reversion",
     "images",
     "articles",
     "comments",
@@ -175,6 +176,10 @@ USE_TZ = True
 # missing instead of falling back to another language's text.
 MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 MODELTRANSLATION_ENABLE_FALLBACKS = False
+# The article form's language tabs (modeltranslation's tabbed admin) call
+# jQuery UI's tabs(); this small script of ours provides it, so that the admin
+# loads nothing from a CDN (static/admin/js/language_tabs.js).
+JQUERY_UI_URL = "admin/js/language_tabs.js"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
