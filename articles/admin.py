@@ -1,6 +1,6 @@
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -12,6 +12,7 @@ from modeltranslation.utils import build_localized_fieldname
 from images.admin import ImageThumbnails
 
 from .models import Article, Author, Byline, InlineImage, Section, Tag, site_languages
+from .workflow_admin import WorkflowAdmin
 
 
 def in_every_language(*fields: str) -> list[str]:
@@ -72,7 +73,7 @@ class BylineInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ImageThumbnails, TransliteratingSlugs, TranslationAdmin):
+class ArticleAdmin(WorkflowAdmin, ImageThumbnails, TransliteratingSlugs, TranslationAdmin):
     list_display = ["thumbnail", "title", "publication_state", "section", "published_at", "translations"]
     list_display_links = ["thumbnail", "title"]
     list_filter = ["status", "section", "tags", "allow_comments"]
@@ -89,11 +90,6 @@ class ArticleAdmin(ImageThumbnails, TransliteratingSlugs, TranslationAdmin):
         (_("Featured image"), {"fields": ["image_preview", "image", "image_caption", "image_alt", "image_credit"]}),
         (_("Publishing"), {"fields": ["status", "published_at", "allow_comments", "created_at", "updated_at"]}),
     ]
-    actions = ["publish", "unpublish"]
-
-    @admin.display(description=_("status"), ordering="status")
-    def publication_state(self, article):
-        return _("Scheduled") if article.is_scheduled else article.get_status_display()
 
     @admin.display(description=_("translations"))
     def translations(self, article):
@@ -109,49 +105,6 @@ class ArticleAdmin(ImageThumbnails, TransliteratingSlugs, TranslationAdmin):
                 for code in site_languages()
             ),
         )
-
-    def get_readonly_fields(self, request, article=None):
-        if self.has_publish_permission(request):
-            return self.readonly_fields
-        return [*self.readonly_fields, "status"]
-
-    def view_on_site(self, article):
-        """Public articles open on the site; drafts and scheduled ones in the preview."""
-        language = next(iter(article.available_languages()), None)
-        if language is None:
-            return None
-        return article.get_absolute_url(language) if article.is_public else article.get_preview_url(language)
-
-    def has_publish_permission(self, request):
-        return request.user.has_perm("articles.publish_article")
-
-    @admin.action(description=_("Publish selected articles"), permissions=["publish"])
-    def publish(self, request, queryset):
-        """Publishes each article that passes the same checks as the form; names the others and why."""
-        published = 0
-        for article in queryset:
-            article.status = Article.Status.PUBLISHED
-            try:
-                article.full_clean()
-            except ValidationError as error:
-                reasons = " ".join(message for messages in error.message_dict.values() for message in messages)
-                self.message_user(
-                    request,
-                    _("“%(article)s” was not published: %(reasons)s") % {"article": article, "reasons": reasons},
-                    messages.ERROR,
-                )
-                continue
-            article.save()
-            published += 1
-        if published:
-            self.message_user(request, _("Published %(count)d articles.") % {"count": published})
-
-    @admin.action(description=_("Return selected articles to draft"), permissions=["publish"])
-    def unpublish(self, request, queryset):
-        for article in queryset:
-            article.status = Article.Status.DRAFT
-            article.save()
-        self.message_user(request, _("Returned %(count)d articles to draft.") % {"count": queryset.count()})
 
 
 class InlineImageUploadForm(forms.ModelForm):

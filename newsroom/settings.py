@@ -197,6 +197,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 SITE_NAME = _("Newsroom")
 ARTICLES_PER_PAGE = env.int("ARTICLES_PER_PAGE", default=10)
+# How long a shareable preview link (articles.workflow) opens its draft.
+PREVIEW_LINK_HOURS = env.int("PREVIEW_LINK_HOURS", default=48)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -28,10 +28,10 @@ def comment_saved(sender, instance, created, update_fields=None, **kwargs) -> No
 
 
 def connect() -> None:
-    from articles.models import Article, Author, Byline, FormerSlug, Section, Tag
+    from articles.models import Article, Author, Byline, Correction, FormerSlug, Section, Tag
     from comments.models import Comment
 
-    for model in (Article, Section, Author, Tag, Byline, FormerSlug):
+    for model in (Article, Section, Author, Tag, Byline, FormerSlug, Correction):
         post_save.connect(pages_changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
         post_delete.connect(pages_changed, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
     m2m_changed.connect(pages_changed, sender=Article.tags.through, dispatch_uid="pagecache-article-tags")

@@ -120,6 +120,7 @@ def admin_article_form(section, author, tags=(), **overrides) -> dict:
         "published_at_0": published_at.strftime("%Y-%m-%d"),
         "published_at_1": published_at.strftime("%H:%M:%S"),
         "allow_comments": "on",
+        "lock_version": "0",
         "bylines-TOTAL_FORMS": "1",
         "bylines-INITIAL_FORMS": "0",
         "bylines-MIN_NUM_FORMS": "1",
@@ -128,6 +129,10 @@ def admin_article_form(section, author, tags=(), **overrides) -> dict:
         "bylines-0-article": "",
         "bylines-0-author": str(author.pk),
         "bylines-0-position": "0",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+        "corrections-MIN_NUM_FORMS": "0",
+        "corrections-MAX_NUM_FORMS": "1000",
         "_save": "Save",
     }
     return data | overrides
