@@ -335,9 +335,8 @@ class WorkflowAdmin:
 
     # Actions
 
-    def move_each(
-        self, request, queryset, to, done_message, refused_message=_("“%(article)s” was not moved: %(reasons)s")
-    ):
+    def move_each(self, request, queryset, to, done_message, refused_message=None):
+        refused_message = refused_message or _("“%(article)s” was not moved: %(reasons)s")
         moved = 0
         for article in queryset:
             try:
