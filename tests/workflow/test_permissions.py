@@ -116,10 +116,14 @@ def test_article_admin_permissions(client, people, role_index, role, path, subje
         assert snapshot(article.pk) == before
 
 
-def test_an_authors_forged_publication_leaves_the_article_a_draft_with_no_recorded_move(staff_author_client, staff_author):
+def test_an_authors_forged_publication_leaves_the_article_a_draft_with_no_recorded_move(
+    staff_author_client, staff_author
+):
     own = make_article(status=Article.Status.DRAFT, authors=[staff_author.author_profile])
 
-    response = staff_author_client.post(change_url(own), admin_change_form(own, status="published", title_en="Now live"))
+    response = staff_author_client.post(
+        change_url(own), admin_change_form(own, status="published", title_en="Now live")
+    )
 
     own.refresh_from_db()
     assert response.status_code == 403
