@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from articles.models import Article
-from tests.factories import admin_change_form, make_article, make_editor
+from tests.factories import admin_change_form, make_editor
 
 pytestmark = pytest.mark.django_db
 
