@@ -387,7 +387,8 @@ class Article(ResponsiveImage, TranslatedSlugMixin, models.Model):
         - sanitises each body (richtext.sanitize_html) and turns its inline
           images into responsive pictures (one query for the InlineImage rows);
         - fills empty slugs from the titles;
-        - counts the save in lock_version (unless only some fields are saved);
+        - counts the save in lock_version, one more than the stored count (unless
+          only some fields are saved);
         - on a change, records replaced slugs as FormerSlug rows (old links redirect);
         - on a new or replaced featured image, writes its renditions through the
           storage, and deletes the replaced files once the transaction commits
@@ -399,10 +400,14 @@ class Article(ResponsiveImage, TranslatedSlugMixin, models.Model):
             setattr(self, body_field, sanitize_html(getattr(self, body_field)))
             setattr(self, body_field, expand_inline_images(getattr(self, body_field)))
         self.fill_missing_slugs()
+        slug_fields = [build_localized_fieldname("slug", language) for language in site_languages()]
+        stored = Article.objects.filter(pk=self.pk).values("lock_version", *slug_fields).first() if self.pk else None
         if kwargs.get("update_fields") is None:
-            self.lock_version += 1
-        if self.pk:
-            self.remember_former_slugs()
+            # Counted from the stored row, not this instance: an instance brought
+            # back from an old version must not fall in step with a stale form.
+            self.lock_version = (stored["lock_version"] if stored else self.lock_version) + 1
+        if stored:
+            self.remember_former_slugs(stored)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self, language: str | None = None) -> str:
@@ -411,10 +416,9 @@ class Article(ResponsiveImage, TranslatedSlugMixin, models.Model):
             "articles:article", language, section_slug=self.section.slug_in(language), slug=self.slug_in(language)
         )
 
-    def remember_former_slugs(self) -> None:
-        """Keep each replaced slug so that old links answer 301 to the new address."""
+    def remember_former_slugs(self, stored: dict) -> None:
+        """Keep each replaced slug (``stored`` holds the row's slugs before this save) so that old links redirect."""
         slug_fields = [build_localized_fieldname("slug", language) for language in site_languages()]
-        stored = Article.objects.filter(pk=self.pk).values(*slug_fields).first() or {}
         for language, field in zip(site_languages(), slug_fields, strict=True):
             old, new = stored.get(field), getattr(self, field)
             if new:

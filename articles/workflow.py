@@ -106,6 +106,7 @@ def move(article: Article, to: str, *, by, now: datetime.datetime | None = None)
         raise PermissionDenied
     now = now or timezone.now()
     article.status = to
+    article.updated_by = by
     if to == Status.PUBLISHED:
         if previous == Status.IN_REVIEW and article.published_at < now:
             article.published_at = now

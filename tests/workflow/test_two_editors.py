@@ -106,3 +106,25 @@ def test_nobody_is_told_about_themselves(editor_client, article):
     editor_client.get(change_url(article))
 
     assert "has had this article open" not in editor_client.get(change_url(article)).content.decode()
+
+
+def test_an_old_copy_saved_again_still_makes_open_forms_stale(editor_client, article):
+    """A version brought back (a restore, an old instance) carries an old count; the save counts from the stored one."""
+    old_copy = Article.objects.get(pk=article.pk)
+    article.title_en = "Newer"
+    article.save()
+    opened = admin_change_form(Article.objects.get(pk=article.pk), title_en="Mine")
+
+    old_copy.save()  # its lock_version is one behind the form's
+
+    assert editor_client.post(change_url(article), opened).status_code == 200
+    assert Article.objects.get(pk=article.pk).lock_version == old_copy.lock_version
+
+
+def test_a_move_by_an_action_names_its_editor_in_the_stale_warning(editor_client, second_editor_client, article):
+    opened = admin_change_form(article, title_en="Mine")
+    second_editor_client.post("/admin/articles/article/", {"action": "unpublish", "_selected_action": [article.pk]})
+
+    page = editor_client.post(change_url(article), opened).content.decode()
+
+    assert "ani saved this article at" in page
