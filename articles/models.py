@@ -623,16 +623,16 @@ class Correction(models.Model):
         return result
 
     def clean(self):
+        texts = {language: getattr(self, build_localized_fieldname("text", language)) for language in site_languages()}
+        if not any(texts.values()):
+            raise ValidationError(_("Write the note."))
         # A note readers of one language miss would leave them with the error: one text per language the article has.
-        missing = (
-            {
-                build_localized_fieldname("text", language): ValidationError(_("Write the note in this language too."))
-                for language in self.article.available_languages()
-                if not getattr(self, build_localized_fieldname("text", language))
-            }
-            if self.article_id
-            else {}
-        )
+        languages = self.article.available_languages() if self.article_id else []
+        missing = {
+            build_localized_fieldname("text", language): ValidationError(_("Write the note in this language too."))
+            for language in languages
+            if not texts[language]
+        }
         if missing:
             raise ValidationError(missing)
 

@@ -133,3 +133,24 @@ def test_authors_are_not_given_the_corrections_inline(staff_author_client, staff
     page = staff_author_client.get(f"/admin/articles/article/{own.pk}/change/").content.decode()
 
     assert "corrections-TOTAL_FORMS" not in page
+
+
+def test_a_note_without_any_text_is_refused(editor_client):
+    draft = make_article(status=Article.Status.DRAFT, languages=())
+    draft.title_en = "Only a title"
+    draft.save()
+    today = timezone.localtime()
+    data = admin_change_form(draft) | {
+        "corrections-TOTAL_FORMS": "1",
+        "corrections-0-kind": "correction",
+        "corrections-0-created_at_0": today.strftime("%Y-%m-%d"),
+        "corrections-0-created_at_1": today.strftime("%H:%M:%S"),
+        "corrections-0-text_en": "",
+        "corrections-0-text_hy": "",
+    }
+
+    response = editor_client.post(f"/admin/articles/article/{draft.pk}/change/", data)
+
+    assert response.status_code == 200
+    assert "Write the note." in response.content.decode()
+    assert not Correction.objects.exists()
