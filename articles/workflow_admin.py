@@ -178,11 +178,13 @@ class WorkflowAdmin:
 
     def get_fieldsets(self, request, article=None):
         fieldsets = copy.deepcopy(super().get_fieldsets(request, article))
+        editable = article is None or self.has_change_permission(request, article)
         for _name, options in fieldsets:
             fields = list(options["fields"])
             if "published_at" in fields:
                 fields.insert(fields.index("published_at") + 1, "expires_at")
-                fields.append("lock_version")
+                if editable:  # a read-only view has nothing to save, so no version to carry
+                    fields.append("lock_version")
                 options["fields"] = fields
         if article is not None:
             workflow_fields = ["workflow_history"]

@@ -215,3 +215,11 @@ def test_an_author_submitting_someone_elses_article_by_a_forged_action_moves_not
     others.refresh_from_db()
     assert others.status == Article.Status.DRAFT
     assert not others.state_changes.exists()
+
+
+def test_a_read_only_article_shows_no_version_counter(staff_author_client, staff_author):
+    live = make_article(authors=[staff_author.author_profile])
+
+    page = staff_author_client.get(change_url(live)).content.decode()
+
+    assert "lock_version" not in page and "Lock version" not in page
