@@ -127,7 +127,10 @@ def move(article: Article, to: str, *, by, now: datetime.datetime | None = None)
 # limited time (PREVIEW_LINK_HOURS). It signs the article's id and its
 # preview key; renewing the key revokes every link made before.
 
-_signer = TimestampSigner(salt="articles.shared-preview")
+
+def preview_link_signer() -> TimestampSigner:
+    # Made when a link is, not at import: management commands run without SECRET_KEY.
+    return TimestampSigner(salt="articles.shared-preview")
 
 
 def preview_link_lifetime() -> datetime.timedelta:
@@ -135,7 +138,7 @@ def preview_link_lifetime() -> datetime.timedelta:
 
 
 def shared_preview_url(article: Article, language: str) -> str:
-    token = _signer.sign(f"{article.pk}.{article.preview_key}")
+    token = preview_link_signer().sign(f"{article.pk}.{article.preview_key}")
     with translation.override(language):
         return reverse("articles:shared_preview", kwargs={"token": token})
 
@@ -143,7 +146,7 @@ def shared_preview_url(article: Article, language: str) -> str:
 def article_from_preview_token(token: str) -> Article | None:
     """The article a link was made for, or None if the link is altered, expired or revoked."""
     try:
-        value = _signer.unsign(token, max_age=preview_link_lifetime())
+        value = preview_link_signer().unsign(token, max_age=preview_link_lifetime())
     except BadSignature:  # SignatureExpired included
         return None
     pk, _dot, key = value.partition(".")

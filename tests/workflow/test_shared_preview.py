@@ -67,8 +67,8 @@ def test_a_shared_preview_in_a_language_the_draft_lacks_points_to_the_ones_it_ha
 def token_signed_ago(article, seconds: int) -> str:
     """The token a link made ``seconds`` ago carries: the same signer, its clock set back."""
     token = workflow.shared_preview_url(article, "en").rstrip("/").rsplit("/", 1)[1]
-    value = signing.TimestampSigner(salt="articles.shared-preview").unsign(token)
-    earlier = signing.TimestampSigner(salt="articles.shared-preview")
+    value = workflow.preview_link_signer().unsign(token)
+    earlier = workflow.preview_link_signer()
     earlier.timestamp = lambda: signing.b62_encode(int(time.time()) - seconds)
     return earlier.sign(value)
 
