@@ -223,3 +223,15 @@ def test_a_read_only_article_shows_no_version_counter(staff_author_client, staff
     page = staff_author_client.get(change_url(live)).content.decode()
 
     assert "lock_version" not in page and "Lock version" not in page
+
+
+@pytest.mark.parametrize(
+    "model,field",
+    [("article", "tags"), ("byline", "author")],
+)
+def test_an_author_can_look_up_tags_and_authors_for_their_article(staff_author_client, model, field):
+    response = staff_author_client.get(
+        "/admin/autocomplete/", {"app_label": "articles", "model_name": model, "field_name": field, "term": ""}
+    )
+
+    assert response.status_code == 200
