@@ -1,6 +1,6 @@
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -14,6 +14,7 @@ from images.admin import ImageThumbnails
 from .models import Article, Author, Byline, InlineImage, Section, Tag, site_languages
 from .revisions_admin import RevisionsAdmin
 from .translations_admin import TranslationsAdmin
+from .workflow_admin import WorkflowAdmin
 
 
 def in_every_language(*fields: str) -> list[str]:
@@ -75,7 +76,9 @@ class BylineInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionsAdmin, TranslationsAdmin, ImageThumbnails, TransliteratingSlugs, TabbedTranslationAdmin):
+class ArticleAdmin(
+    WorkflowAdmin, RevisionsAdmin, TranslationsAdmin, ImageThumbnails, TransliteratingSlugs, TabbedTranslationAdmin
+):
     list_display = ["thumbnail", "title", "publication_state", "section", "published_at", "translations"]
     list_display_links = ["thumbnail", "title"]
     list_filter = ["status", "section", "tags", "allow_comments"]
@@ -95,54 +98,6 @@ class ArticleAdmin(RevisionsAdmin, TranslationsAdmin, ImageThumbnails, Translite
             {"fields": ["status", "published_at", "allow_comments", "original_language", "created_at", "updated_at"]},
         ),
     ]
-    actions = ["publish", "unpublish"]
-
-    @admin.display(description=_("status"), ordering="status")
-    def publication_state(self, article):
-        return _("Scheduled") if article.is_scheduled else article.get_status_display()
-
-    def get_readonly_fields(self, request, article=None):
-        if self.has_publish_permission(request):
-            return self.readonly_fields
-        return [*self.readonly_fields, "status"]
-
-    def view_on_site(self, article):
-        """Public articles open on the site; drafts and scheduled ones in the preview."""
-        language = next(iter(article.available_languages()), None)
-        if language is None:
-            return None
-        return article.get_absolute_url(language) if article.is_public else article.get_preview_url(language)
-
-    def has_publish_permission(self, request):
-        return request.user.has_perm("articles.publish_article")
-
-    @admin.action(description=_("Publish selected articles"), permissions=["publish"])
-    def publish(self, request, queryset):
-        """Publishes each article that passes the same checks as the form; names the others and why."""
-        published = 0
-        for article in queryset:
-            article.status = Article.Status.PUBLISHED
-            try:
-                article.full_clean()
-            except ValidationError as error:
-                reasons = " ".join(message for messages in error.message_dict.values() for message in messages)
-                self.message_user(
-                    request,
-                    _("“%(article)s” was not published: %(reasons)s") % {"article": article, "reasons": reasons},
-                    messages.ERROR,
-                )
-                continue
-            article.save()
-            published += 1
-        if published:
-            self.message_user(request, _("Published %(count)d articles.") % {"count": published})
-
-    @admin.action(description=_("Return selected articles to draft"), permissions=["publish"])
-    def unpublish(self, request, queryset):
-        for article in queryset:
-            article.status = Article.Status.DRAFT
-            article.save()
-        self.message_user(request, _("Returned %(count)d articles to draft.") % {"count": queryset.count()})
 
 
 class InlineImageUploadForm(forms.ModelForm):

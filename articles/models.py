@@ -5,6 +5,7 @@ field stored once per site language by django-modeltranslation (translation.py).
 
 import functools
 import posixpath
+import secrets
 from urllib.parse import quote
 
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,10 @@ from images.models import ResponsiveImage
 from .richtext import PROSE_EDITOR_EXTENSIONS, sanitize_html
 from .translation_status import TranslationStatusQuerySet, TranslationTracked
 from .transliteration import slug_from_title
+
+
+def new_preview_key() -> str:
+    return secrets.token_hex(16)
 
 
 def site_languages() -> list[str]:
@@ -214,6 +219,16 @@ class Author(TranslatedSlugMixin, models.Model):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, allow_unicode=True)
     bio = models.TextField(_("biography"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+        limit_choices_to={"is_staff": True},
+        verbose_name=_("user account"),
+        help_text=_("The staff account of this author: they may then edit the articles their byline is on."),
+    )
     former_slugs = GenericRelation("FormerSlug")
 
     objects = TranslatedSlugQuerySet.as_manager()
@@ -247,14 +262,33 @@ class Tag(TranslatedSlugMixin, models.Model):
 
 class ArticleQuerySet(TranslationStatusQuerySet, TranslatedSlugQuerySet):
     def published(self, now=None):
-        """Published articles whose time has come: a future date means scheduled."""
+        """
+        Articles public now: published, their time come (a future date means
+        scheduled) and not yet expired. The one rule for "readers may see it".
+        """
         return self.filter(Article.published_q(now=now))
 
-    def next_publication_time(self, now=None):
-        """When the next scheduled article appears (None when none is scheduled): lists change then."""
+    def next_visibility_change(self, now=None):
+        """
+        When the next published article appears or expires (None when none
+        will): lists change then, with nobody saving anything. One query.
+        """
         now = now or timezone.now()
-        upcoming = self.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
-        return upcoming.aggregate(next=models.Min("published_at"))["next"]
+        upcoming = self.filter(Q(published_at__gt=now) | Q(expires_at__gt=now), status=Article.Status.PUBLISHED)
+        found = upcoming.aggregate(
+            appears=models.Min("published_at", filter=Q(published_at__gt=now)),
+            expires=models.Min("expires_at", filter=Q(expires_at__gt=now)),
+        )
+        times = [moment for moment in found.values() if moment is not None]
+        return min(times) if times else None
+
+    def in_review(self):
+        return self.filter(status=Article.Status.IN_REVIEW)
+
+    def written_by(self, user):
+        """Articles ``user`` wrote: created, or credited in the byline through their author profile."""
+        in_byline = Byline.objects.filter(article=OuterRef("pk"), author__user=user)
+        return self.filter(Q(created_by=user) | Exists(in_byline))
 
     def available_in(self, language: str):
         """
@@ -271,8 +305,11 @@ class ArticleQuerySet(TranslationStatusQuerySet, TranslatedSlugQuerySet):
 
 class Article(TranslationTracked, ResponsiveImage, TranslatedSlugMixin, models.Model):
     class Status(models.TextChoices):
+        # The editorial workflow (articles/workflow.py says who may move an article where).
         DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
         PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
 
     # An article exists in a language when these three are written in it.
     REQUIRED_TRANSLATION_FIELDS = ("title", "slug", "body")
@@ -321,14 +358,44 @@ class Article(TranslationTracked, ResponsiveImage, TranslatedSlugMixin, models.M
     image_credit = models.CharField(
         _("image credit"), max_length=200, blank=True, help_text=_("As it should read, e.g. “Photo: Anna Petrosyan”.")
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
         _("publication date"),
         default=timezone.now,
         help_text=_("A future date schedules the article: it appears by itself at that time."),
     )
+    expires_at = models.DateTimeField(
+        _("expiry date"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. The article disappears from the site by itself at this time."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last saved by"),
+    )
+    # The date of the newest correction or update note (Correction.save keeps it):
+    # readers' "Updated" line and feeds' dateModified read it without a query.
+    corrected_at = models.DateTimeField(_("last corrected"), null=True, blank=True, editable=False)
+    # Counts full saves. The admin form carries the count it was opened with, so
+    # a save over someone else's newer one is caught (optimistic locking).
+    lock_version = models.PositiveIntegerField(default=0)
+    # Part of every shareable preview link: renewing it revokes the links made so far.
+    preview_key = models.CharField(max_length=32, default=new_preview_key, editable=False)
     allow_comments = models.BooleanField(_("allow comments"), default=True)
     former_slugs = GenericRelation("FormerSlug")
 
@@ -347,6 +414,8 @@ class Article(TranslationTracked, ResponsiveImage, TranslatedSlugMixin, models.M
         constraints = _unique_per_language("article", "slug")
         indexes = [
             models.Index(fields=["status", "published_at"], name="article_status_published"),
+            # The next expiry, for the page cache's horizon (next_visibility_change).
+            models.Index(fields=["status", "expires_at"], name="article_status_expires"),
             # A section's pages, newest first, deep pages included.
             models.Index(fields=["section", "status", "published_at"], name="article_section_published"),
         ]
@@ -359,6 +428,8 @@ class Article(TranslationTracked, ResponsiveImage, TranslatedSlugMixin, models.M
         - fills empty slugs from the titles;
         - notes which language's text changed, for the translations' status
           (translation_status.TranslationTracked);
+        - counts the save in lock_version, one more than the stored count (unless
+          only some fields are saved);
         - on a change, records replaced slugs as FormerSlug rows (old links redirect);
         - on a new or replaced featured image, writes its renditions through the
           storage, and deletes the replaced files once the transaction commits
@@ -369,6 +440,13 @@ class Article(TranslationTracked, ResponsiveImage, TranslatedSlugMixin, models.M
             body_field = build_localized_fieldname("body", language)
             setattr(self, body_field, sanitize_html(getattr(self, body_field)))
             setattr(self, body_field, expand_inline_images(getattr(self, body_field)))
+        if kwargs.get("update_fields") is None:
+            # Counted from the stored row, not this instance: an instance brought
+            # back from an old version must not fall in step with a stale form.
+            stored = (
+                Article.objects.filter(pk=self.pk).values_list("lock_version", flat=True).first() if self.pk else None
+            )
+            self.lock_version = (self.lock_version if stored is None else stored) + 1
         # Slugs filled and former slugs remembered by TranslatedSlugMixin.save.
         super().save(*args, **kwargs)
 
@@ -381,10 +459,14 @@ class Article(TranslationTracked, ResponsiveImage, TranslatedSlugMixin, models.M
     @staticmethod
     def published_q(prefix: str = "", now=None) -> Q:
         """
-        "Published and its time has come" as a Q, for filters and annotations
-        across a relation: ``Max("articles__updated_at", filter=Article.published_q("articles__"))``.
+        ``published()``'s rule as a Q: published, its time come, not expired.
+        For filters and annotations across a relation
+        (``Max("articles__updated_at", filter=Article.published_q("articles__"))``)
+        and for counting beside other states in one query.
         """
-        return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}published_at__lte": now or timezone.now()})
+        now = now or timezone.now()
+        not_expired = Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now})
+        return not_expired & Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}published_at__lte": now})
 
     @staticmethod
     def available_q(language: str, prefix: str = "") -> Q:
@@ -412,15 +494,44 @@ class Article(TranslationTracked, ResponsiveImage, TranslatedSlugMixin, models.M
             }
             if missing_alt:
                 raise ValidationError(missing_alt)
+        if self.expires_at and self.published_at and self.expires_at <= self.published_at:
+            raise ValidationError({"expires_at": _("The expiry date must come after the publication date.")})
 
     @property
     def is_public(self) -> bool:
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        """The same rule as ``Article.objects.published()``, for one article in hand."""
+        return self.status == self.Status.PUBLISHED and not self.is_scheduled and not self.is_expired
 
     @property
     def is_scheduled(self) -> bool:
         """Published, but its date is still to come: readers see it from then on."""
         return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+
+    @property
+    def is_expired(self) -> bool:
+        """Published, but its expiry date has passed: readers no longer see it."""
+        return (
+            self.status == self.Status.PUBLISHED and self.expires_at is not None and self.expires_at <= timezone.now()
+        )
+
+    def state_label(self) -> str:
+        """The status as the newsroom says it, telling scheduled and expired articles from live ones."""
+        if self.is_scheduled:
+            return _("Scheduled")
+        if self.is_expired:
+            return _("Expired")
+        return self.get_status_display()
+
+    @property
+    def modified_at(self):
+        """
+        When readers last saw the article change: its newest correction or
+        update note, else its publication. Feeds' and structured data's
+        ``dateModified`` read this; it costs no query.
+        """
+        if self.corrected_at and self.corrected_at > self.published_at:
+            return self.corrected_at
+        return self.published_at
 
     def is_available_in(self, language: str) -> bool:
         return bool(self.section.slug_in(language)) and all(
@@ -429,6 +540,12 @@ class Article(TranslationTracked, ResponsiveImage, TranslatedSlugMixin, models.M
 
     def available_languages(self) -> list[str]:
         return [language for language in site_languages() if self.is_available_in(language)]
+
+    def note_corrections(self) -> None:
+        """Keeps ``corrected_at`` at the date of the newest correction or update note (one update)."""
+        newest = self.corrections.aggregate(newest=models.Max("created_at"))["newest"]
+        Article.objects.filter(pk=self.pk).update(corrected_at=newest)
+        self.corrected_at = newest
 
     def get_preview_url(self, language: str | None = None) -> str:
         language = language or translation.get_language()
@@ -501,6 +618,74 @@ class FormerSlug(models.Model):
 
     def __str__(self):
         return f"{self.language}: {self.slug}"
+
+
+class StateChange(models.Model):
+    """One move of an article through the workflow, by whom and when: the audit trail editors read."""
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="state_changes")
+    from_status = models.CharField(_("from"), max_length=12, choices=Article.Status, blank=True)
+    to_status = models.CharField(_("to"), max_length=12, choices=Article.Status)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("state change")
+        verbose_name_plural = _("state changes")
+
+    def __str__(self):
+        return f"{self.get_from_status_display() or '-'} → {self.get_to_status_display()}"
+
+
+class Correction(models.Model):
+    """
+    A dated note on a published article, shown under it in each language:
+    a correction admits an error, an update adds what happened since.
+    """
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="corrections")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.CORRECTION)
+    text = models.TextField(_("text"))
+    created_at = models.DateTimeField(_("date"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs):
+        """Saving a note also moves its article's ``corrected_at`` (Article.note_corrections)."""
+        super().save(*args, **kwargs)
+        self.article.note_corrections()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.article.note_corrections()
+        return result
+
+    def clean(self):
+        texts = {language: getattr(self, build_localized_fieldname("text", language)) for language in site_languages()}
+        if not any(texts.values()):
+            raise ValidationError(_("Write the note."))
+        # A note readers of one language miss would leave them with the error: one text per language the article has.
+        languages = self.article.available_languages() if self.article_id else []
+        missing = {
+            build_localized_fieldname("text", language): ValidationError(_("Write the note in this language too."))
+            for language in languages
+            if not texts[language]
+        }
+        if missing:
+            raise ValidationError(missing)
 
 
 class InlineImage(ResponsiveImage):

@@ -50,7 +50,9 @@ RESTORED_PREFIX = "restored:"
 def register() -> None:
     """Called once from the app's ready(): articles are versioned with their bylines."""
     if not reversion.is_registered(Article):
-        reversion.register(Article, follow=["bylines"], exclude=[*_UNTRANSLATED_TWINS, "text_fingerprints"])
+        reversion.register(
+            Article, follow=["bylines"], exclude=[*_UNTRANSLATED_TWINS, "text_fingerprints", "preview_key"]
+        )
     if not reversion.is_registered(Byline):
         reversion.register(Byline)
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, Author, Section, Tag
+from .models import Article, Author, Correction, Section, Tag
 
 
 class TranslatedWithSlug(TranslationOptions):
@@ -33,3 +33,8 @@ class TagTranslationOptions(TranslatedWithSlug):
 @register(Article)
 class ArticleTranslationOptions(TranslatedWithSlug):
     fields = ("title", "slug", "summary", "body", "image_caption", "image_alt", "image_credit", "text_edited_at")
+
+
+@register(Correction)
+class CorrectionTranslationOptions(TranslationOptions):
+    fields = ("text",)

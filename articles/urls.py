@@ -23,6 +23,7 @@ urlpatterns = [
     path("tags/<uslug:slug>/", views.tag_detail, name="tag"),
     path("authors/<uslug:slug>/", views.author_detail, name="author"),
     path("preview/<int:pk>/", views.article_preview, name="preview"),
+    path("preview/shared/<str:token>/", views.shared_preview, name="shared_preview"),
     path("<int:year>/<int:month>/", views.month_archive, name="month"),
     path("<uslug:section_slug>/", views.section_detail, name="section"),
     path("<uslug:section_slug>/<uslug:slug>/", views.article_detail, name="article"),

@@ -8,6 +8,7 @@ import datetime
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
@@ -20,6 +21,7 @@ from django.utils.translation import get_language
 
 from pagecache.decorators import public_page
 
+from . import workflow
 from .models import Article, Author, Byline, Section, Tag, site_languages
 
 
@@ -158,19 +160,25 @@ def find_elsewhere(request, published, language, slug):
     return article_unavailable(request, article)
 
 
-def article_unavailable(request, article, *, preview=False):
+def article_unavailable(request, article, *, preview=False, url_in=None):
     """404 for an article not written in this language, pointing to the languages it has."""
-    url_in = article.get_preview_url if preview else article.get_absolute_url
+    url_in = url_in or (article.get_preview_url if preview else article.get_absolute_url)
     translations = [(code, url_in(code)) for code in article.available_languages()]
     return render(request, "articles/unavailable.html", {"article": article, "translations": translations}, status=404)
 
 
-def build_article_context(article, language, *, preview=False) -> dict:
-    """Everything the article template shows, in a fixed number of queries."""
+def build_article_context(article, language, *, preview=False, url_in=None) -> dict:
+    """
+    Everything the article template shows, in a fixed number of queries (one
+    more for an article with correction notes). ``url_in(language)`` gives the
+    addresses of its translations: a preview's translations are previews too,
+    a draft having no public address yet.
+    """
     prefetch_related_objects([article], "tags", Prefetch("bylines", queryset=Byline.objects.select_related("author")))
-    # A preview's translations are previews too: a draft has no public address yet.
-    url_in = article.get_preview_url if preview else article.get_absolute_url
+    url_in = url_in or (article.get_preview_url if preview else article.get_absolute_url)
     translations = [(code, url_in(code)) for code in article.available_languages() if code != language]
+    # The notes written in this language; corrected_at tells, without a query, whether there are any.
+    corrections = [note for note in article.corrections.all() if note.text] if article.corrected_at else []
     return {
         "article": article,
         "current_section": article.section,
@@ -180,12 +188,13 @@ def build_article_context(article, language, *, preview=False) -> dict:
         "translations": translations,
         "alternate_urls": {} if preview else dict(translations, **{language: article.get_absolute_url(language)}),
         "preview": preview,
+        "corrections": corrections,
     }
 
 
-def render_article(request, article, language, *, preview=False, extra_context=None):
+def render_article(request, article, language, *, preview=False, url_in=None, extra_context=None):
     """The article page; ``extra_context`` lets another app add to it (the comments' bound form)."""
-    context = build_article_context(article, language, preview=preview) | (extra_context or {})
+    context = build_article_context(article, language, preview=preview, url_in=url_in) | (extra_context or {})
     return render(request, "articles/article.html", context)
 
 
@@ -197,7 +206,32 @@ def article_preview(request, pk):
     staff is not enough: a moderator, staff without article permissions, gets 403.
     """
     article = get_object_or_404(Article.objects.select_related("section"), pk=pk)
+    if not workflow.may_open(request.user, article):
+        raise PermissionDenied
     language = get_language()
     if not article.is_available_in(language):
         return article_unavailable(request, article, preview=True)
     return render_article(request, article, language, preview=True)
+
+
+def shared_preview(request, token):
+    """
+    A draft opened from a signed link (articles.workflow), without signing in:
+    the real page, marked as a preview, kept by no cache and indexed by no
+    search engine. An altered, expired or revoked link is a plain 404.
+    """
+    article = workflow.article_from_preview_token(token)
+    if article is None:
+        raise Http404
+    language = get_language()
+
+    def url_in(code):
+        return workflow.shared_preview_url(article, code)
+
+    if article.is_available_in(language):
+        response = render_article(request, article, language, preview=True, url_in=url_in)
+    else:
+        response = article_unavailable(request, article, url_in=url_in)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from newsroom.mail import send_later
+from newsroom.mail import absolute_url, send_later
 
 from .models import Comment
 
@@ -21,7 +21,7 @@ def moderator_emails() -> list[str]:
 
 
 def admin_url(name: str, *args, query: str = "") -> str:
-    return f"{settings.SITE_URL.rstrip('/')}{reverse(name, args=args)}{query}"
+    return absolute_url(f"{reverse(name, args=args)}{query}")
 
 
 def notify_moderators(comment: Comment) -> None:

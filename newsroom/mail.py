@@ -24,6 +24,11 @@ logger = logging.getLogger(__name__)
 RETRY_DELAYS = (60, 300, 1800, 7200, 21600)
 
 
+def absolute_url(path: str) -> str:
+    """``path`` on this site (SITE_URL), for links in emails, which are sent outside any request."""
+    return f"{settings.SITE_URL.rstrip('/')}{path}"
+
+
 def send_later(subject: str, body: str, recipients: list[str]) -> None:
     """Queue one plain-text message per recipient (so one bad address delays nobody else)."""
     for recipient in recipients:

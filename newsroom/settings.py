@@ -223,6 +223,8 @@ SITE_LOGO = translated_setting(env.str("SITE_LOGO", default=""), "metadata/logo.
 SITE_PUBLISHER_LOGO = env.str("SITE_PUBLISHER_LOGO", default="metadata/publisher-logo.png")
 SITE_CARD_IMAGE = env.str("SITE_CARD_IMAGE", default="metadata/card.png")
 ARTICLES_PER_PAGE = env.int("ARTICLES_PER_PAGE", default=10)
+# How long a shareable preview link (articles.workflow) opens its draft.
+PREVIEW_LINK_HOURS = env.int("PREVIEW_LINK_HOURS", default=48)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

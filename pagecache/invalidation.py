@@ -30,11 +30,11 @@ def comment_saved(sender, instance, created, update_fields=None, **kwargs) -> No
 def connect() -> None:
     from django.contrib.redirects.models import Redirect
 
-    from articles.models import Article, Author, Byline, FormerSlug, Section, Tag
+    from articles.models import Article, Author, Byline, Correction, FormerSlug, Section, Tag
     from comments.models import Comment
 
     # A redirect replaces a cached 404 (or a removed one a cached 301) at its address.
-    for model in (Article, Section, Author, Tag, Byline, FormerSlug, Redirect):
+    for model in (Article, Section, Author, Tag, Byline, FormerSlug, Correction, Redirect):
         post_save.connect(pages_changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
         post_delete.connect(pages_changed, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
     m2m_changed.connect(pages_changed, sender=Article.tags.through, dispatch_uid="pagecache-article-tags")

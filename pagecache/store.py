@@ -6,8 +6,8 @@ shared by every app server). Each entry records the *generation* it was made
 in; any change a reader could see (pagecache.invalidation) starts a new
 generation, which makes every older entry stale at once, on every server,
 without finding and deleting keys. An entry is also never kept past the next
-scheduled publication, so a cached list cannot outlive the moment a scheduled
-article appears.
+scheduled publication or expiry, so a cached list cannot outlive the moment a
+scheduled article appears or an expiring one goes.
 
 The cache server may go away. Then pages are served uncached: the outage is
 logged once, the cache is not tried again for PAGE_CACHE_RETRY_SECONDS, and when it
@@ -179,7 +179,8 @@ def store(key: str, generation: str, value) -> None:
 
 def _seconds_until_next_change(generation: str) -> int:
     """
-    PAGE_CACHE_SECONDS, or less when a scheduled article appears sooner: one
+    PAGE_CACHE_SECONDS, or less when a scheduled article appears or a
+    published one expires sooner: one
     query per generation and horizon, shared by every page stored meanwhile.
     """
     from articles.models import Article
@@ -190,7 +191,7 @@ def _seconds_until_next_change(generation: str) -> int:
     next_change = _call(_cache().get, key)
     if next_change is None or next_change <= now:
         horizon = now + timezone.timedelta(seconds=limit)
-        upcoming = Article.objects.next_publication_time(now)
+        upcoming = Article.objects.next_visibility_change(now)
         next_change = min(upcoming, horizon) if upcoming else horizon
         _call(_cache().set, key, next_change, limit)
     return min(limit, int((next_change - now).total_seconds()))

@@ -4,7 +4,7 @@ import pytest
 def pytest_collection_modifyitems(items):
     """
     Every transactional test (live server, browser, concurrency) restores the
-    rows the data migrations made, the Editors and Moderators groups, from the
+    rows the data migrations made, the Editors, Authors and Moderators groups, from the
     serialized database. Django's flush after such a test would otherwise leave
     them gone for the next one; and all of them must do it alike, because a
     flush without it re-creates content types under new ids that a later
@@ -103,6 +103,14 @@ def moderator(db):
     return make_moderator()
 
 
+@pytest.fixture
+def staff_author(db):
+    """A member of the Authors group (made by the data migration) with an author profile for bylines."""
+    from tests.factories import make_staff_author
+
+    return make_staff_author()
+
+
 def signed_in_client(user_fixture: str):
     """A fixture: the test client, signed in as the user the named fixture gives."""
 
@@ -116,6 +124,7 @@ def signed_in_client(user_fixture: str):
 
 editor_client = signed_in_client("editor")
 moderator_client = signed_in_client("moderator")
+staff_author_client = signed_in_client("staff_author")
 
 
 @pytest.fixture

@@ -89,6 +89,34 @@ def make_editor(username="editor") -> User:
     return user
 
 
+def make_staff_author(username="writer") -> User:
+    """A staff member in the Authors group (made by the data migration), credited through an author profile."""
+    user = User.objects.create_user(username, f"{username}@example.org", "a-long-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Authors"))
+    make_author(name=username.title(), user=user)
+    return user
+
+
+def admin_change_form(article, **overrides) -> dict:
+    """The change form of ``article`` as a browser sends it back unchanged (opened on its current save)."""
+    byline = article.bylines.first()
+    data = admin_article_form(article.section, byline.author, tags=article.tags.all())
+    published_at = timezone.localtime(article.published_at)
+    for field in ("title", "slug", "summary", "body"):
+        for language in ("en", "hy"):
+            data[f"{field}_{language}"] = getattr(article, f"{field}_{language}") or ""
+    data |= {
+        "status": article.status,
+        "published_at_0": published_at.strftime("%Y-%m-%d"),
+        "published_at_1": published_at.strftime("%H:%M:%S"),
+        "lock_version": str(article.lock_version),
+        "bylines-INITIAL_FORMS": "1",
+        "bylines-0-id": str(byline.pk),
+        "bylines-0-article": str(article.pk),
+    }
+    return data | overrides
+
+
 def make_moderator(username="mod") -> User:
     """A staff member in the Moderators group (made by the data migration), not a superuser."""
     user = User.objects.create_user(username, f"{username}@newsroom.example", "a-long-password", is_staff=True)
@@ -120,6 +148,7 @@ def admin_article_form(section, author, tags=(), **overrides) -> dict:
         "published_at_0": published_at.strftime("%Y-%m-%d"),
         "published_at_1": published_at.strftime("%H:%M:%S"),
         "allow_comments": "on",
+        "lock_version": "0",
         "bylines-TOTAL_FORMS": "1",
         "bylines-INITIAL_FORMS": "0",
         "bylines-MIN_NUM_FORMS": "1",
@@ -128,6 +157,10 @@ def admin_article_form(section, author, tags=(), **overrides) -> dict:
         "bylines-0-article": "",
         "bylines-0-author": str(author.pk),
         "bylines-0-position": "0",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+        "corrections-MIN_NUM_FORMS": "0",
+        "corrections-MAX_NUM_FORMS": "1000",
         "_save": "Save",
     }
     return data | overrides

@@ -14,8 +14,10 @@ pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/articles/article/add/"
 
-# Former slugs are the site's own bookkeeping: editors may look, never edit.
-BOOKKEEPING_PERMISSIONS = ["add_formerslug", "change_formerslug", "delete_formerslug"]
+# Former slugs and the workflow's audit trail are the site's own bookkeeping: editors may look, never edit.
+BOOKKEEPING_PERMISSIONS = [
+    *(f"{action}_{model}" for model in ("formerslug", "statechange") for action in ("add", "change", "delete"))
+]
 
 
 def test_editor_sees_the_add_form_with_both_languages_and_the_byline_inline(editor_client):
