@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "images",
     "articles",
     "comments",
+    "feeds",
     "pagecache",
 ]
 
@@ -197,6 +198,9 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 SITE_NAME = _("Newsroom")
 ARTICLES_PER_PAGE = env.int("ARTICLES_PER_PAGE", default=10)
+# Feeds (feeds/, docs/feeds.md): how many items each holds, and whether articles carry their whole body.
+FEEDS_ITEMS = env.int("FEEDS_ITEMS", default=20)
+FEEDS_FULL_TEXT = env.bool("FEEDS_FULL_TEXT", default=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
