@@ -52,6 +52,8 @@ def test_the_armenian_feed_links_the_armenian_page(client):
     feed = parse(client.get(comments_feed(article, "hy")))
 
     assert feed.feed.language == "hy"
+    assert feed.feed.title == f"Մեկնաբանություններ «{article.title_hy}» հոդվածի վերաբերյալ"
+    assert feed.entries[0].title == f"Մեկնաբանության հեղինակ՝ {comment.name}"
     assert [entry.link for entry in feed.entries] == [
         f"http://testserver{article.get_absolute_url('hy')}#comment-{comment.pk}"
     ]
