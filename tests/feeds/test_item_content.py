@@ -244,3 +244,24 @@ def test_an_items_id_stays_when_its_slug_changes(client):
     assert after.link != before.link
     assert after.id == before.id
     assert only_entry(client, "/hy/feed/", "atom").id != before.id  # the translation is an item of its own
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_control_characters_pasted_into_an_article_leave_the_feed_valid(client, format):
+    section = make_section(name_en="News\x0bExplained")
+    make_article(
+        section=section,
+        title="Talks\x0bresume",
+        summary_en="Both\x0csides\x01agree.",
+        body_en="<p>Line\x0bbreak</p>",
+        tags=[make_tag(name_en="Tag\x1f")],
+    )
+
+    entry = only_entry(client, "/en/feed/", format)
+
+    assert entry.title.startswith("Talksresume")
+    assert entry.summary == "Bothsidesagree."
+    assert "Linebreak" in full_text(entry)
+    assert entry.tags[0].term == "NewsExplained"
+    section_feed = parse(client.get(feed_address(f"/en/{section.slug_en}/feed/", format)))
+    assert section_feed.feed.title == "Newsroom: NewsExplained"
