@@ -20,7 +20,7 @@ CONTENT_NAMESPACE = "http://purl.org/rss/1.0/modules/content/"
 DUBLIN_CORE_NAMESPACE = "http://purl.org/dc/elements/1.1/"
 
 
-NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def writable(value):
