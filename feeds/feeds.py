@@ -73,7 +73,7 @@ class NewsroomFeed(Feed):
     """What every feed of the site shares; RSS unless a subclass mixes in AtomFormat."""
 
     feed_type = RssFeed
-    # The RSS feed's URL name in feeds/urls.py; the Atom one adds "_atom".
+    # The RSS feed's URL name in feeds/urls.py; the Atom one's adds "_atom".
     url_name = ""
 
     def get_object(self, request, **slugs) -> Listing:
@@ -89,10 +89,10 @@ class NewsroomFeed(Feed):
         return {"slug": subject.slug_in(language)}
 
     @classmethod
-    def address(cls, subject, language: str, atom: bool = False) -> str:
-        """The feed's address (path) in ``language``."""
+    def address(cls, subject, language: str) -> str:
+        """The RSS feed's address (path) in ``language``."""
         slugs = cls.url_slugs(subject, language) if subject is not None else {}
-        return address(f"feeds:{cls.url_name}{'_atom' if atom else ''}", language, **slugs)
+        return address(f"feeds:{cls.url_name}", language, **slugs)
 
     @classmethod
     def title_of(cls, subject) -> str:
@@ -114,9 +114,6 @@ class NewsroomFeed(Feed):
     def author_name(self, listing: Listing) -> str:
         # Atom asks for an author of the feed when an entry names none.
         return str(settings.SITE_NAME)
-
-    def item_pubdate(self, entry: Entry):
-        return entry.row.published_at
 
     def item_guid(self, entry: Entry) -> str:
         return entry.listing.tag_uri(entry.row, entry.row._meta.model_name)
@@ -160,6 +157,9 @@ class ArticleFeed(NewsroomFeed):
 
     def body(self, entry: Entry) -> str:
         return with_absolute_urls(entry.row.body, self.item_link(entry))
+
+    def item_pubdate(self, entry: Entry):
+        return entry.row.published_at
 
     def item_updateddate(self, entry: Entry):
         # A scheduled article was last saved before it appeared; readers first saw it when it was published.
@@ -301,6 +301,10 @@ class CommentsFeed(NewsroomFeed):
         return comment_text(entry.row.text)
 
     def item_pubdate(self, entry: Entry):
+        return entry.row.created_at
+
+    def item_updateddate(self, entry: Entry):
+        # Atom gives every entry a date of change; a comment's text does not change once posted.
         return entry.row.created_at
 
     def item_extra_kwargs(self, entry: Entry) -> dict:

@@ -110,3 +110,15 @@ def test_the_number_of_comments_is_the_feeds_setting(client, settings):
     feed = parse(client.get(comments_feed(article)))
 
     assert [entry.link.rsplit("-", 1)[1] for entry in feed.entries] == [str(c.pk) for c in comments[::-1][:3]]
+
+
+def test_atom_entries_carry_every_element_rfc_4287_requires(client):
+    article = make_article()
+    make_comment(article)
+    feeds = [parse(client.get(address)) for address in ("/en/feed/atom/", f"{comments_feed(article)}atom/")]
+
+    for feed in feeds:
+        assert feed.version == "atom10"
+        assert feed.feed.id and feed.feed.title and feed.feed.updated_parsed and feed.feed.author
+        [entry] = feed.entries
+        assert entry.id and entry.title and entry.updated_parsed and entry.link
