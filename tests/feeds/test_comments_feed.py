@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+from xml.etree import ElementTree
 
 import pytest
 
@@ -12,6 +13,7 @@ from .conftest import FORMATS, feed_address, parse
 
 pytestmark = pytest.mark.django_db
 
+ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 SECRET_EMAIL = "Only.Moderators.Know-7f3a@Example.NET"
 
 
@@ -115,10 +117,12 @@ def test_the_number_of_comments_is_the_feeds_setting(client, settings):
 def test_atom_entries_carry_every_element_rfc_4287_requires(client):
     article = make_article()
     make_comment(article)
-    feeds = [parse(client.get(address)) for address in ("/en/feed/atom/", f"{comments_feed(article)}atom/")]
 
-    for feed in feeds:
-        assert feed.version == "atom10"
-        assert feed.feed.id and feed.feed.title and feed.feed.updated_parsed and feed.feed.author
-        [entry] = feed.entries
-        assert entry.id and entry.title and entry.updated_parsed and entry.link
+    for address in ("/en/feed/atom/", f"{comments_feed(article)}atom/"):
+        # Read from the XML itself: feedparser fills a missing <updated> from <published>.
+        feed = ElementTree.fromstring(client.get(address).content)
+        for element in ("id", "title", "updated", "author/name"):
+            assert feed.find(f"atom:{element}".replace("/", "/atom:"), ATOM) is not None, (address, element)
+        [entry] = feed.findall("atom:entry", ATOM)
+        for element in ("id", "title", "updated", "link"):
+            assert entry.find(f"atom:{element}", ATOM) is not None, (address, element)
