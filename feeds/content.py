@@ -17,17 +17,16 @@ def with_absolute_urls(html: str, base_url: str) -> str:
     against ``base_url`` (the article's absolute address). The body went
     through the allowlist when it was saved; it goes through it again here
     because the HTML parser is what finds the attributes, so that text which
-    merely looks like an attribute is never rewritten.
+    merely looks like an attribute is never rewritten. nh3 resolves href and
+    src itself; srcset, a list of addresses, is resolved here.
     """
 
-    def absolute(element: str, attribute: str, value: str) -> str:
-        if attribute in ("href", "src"):
-            return urljoin(base_url, value)
-        if attribute == "srcset":
-            return ", ".join(
-                _absolute_candidate(candidate, base_url) for candidate in value.split(",") if candidate.strip()
-            )
-        return value
+    def absolute_srcset(element: str, attribute: str, value: str) -> str:
+        if attribute != "srcset":
+            return value
+        return ", ".join(
+            _absolute_candidate(candidate, base_url) for candidate in value.split(",") if candidate.strip()
+        )
 
     return nh3.clean(
         html or "",
@@ -35,7 +34,8 @@ def with_absolute_urls(html: str, base_url: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener",
-        attribute_filter=absolute,
+        attribute_filter=absolute_srcset,
+        url_relative=("rewrite_with_base", base_url),
     )
 
 

@@ -265,3 +265,14 @@ def test_control_characters_pasted_into_an_article_leave_the_feed_valid(client, 
     assert entry.tags[0].term == "NewsExplained"
     section_feed = parse(client.get(feed_address(f"/en/{section.slug_en}/feed/", format)))
     assert section_feed.feed.title == "Newsroom: NewsExplained"
+
+
+def test_armenian_script_addresses_are_absolute_and_percent_encoded(client):
+    article = make_article(slug_hy="երկխոսություն", body_hy='<p><a href="#ծանոթագրություն">Ծանոթագրություն</a></p>')
+    page = f"http://testserver{article.get_absolute_url('hy')}"
+    assert "%D5" in page  # the address names the Armenian slug, percent-encoded
+
+    entry = only_entry(client, "/hy/feed/", "atom")
+
+    assert entry.link == page
+    assert full_text(entry).startswith(f'<p><a href="{page}#')
