@@ -17,6 +17,13 @@ class Rendition:
     width: int
     height: int
     format: str
+    name: str = ""
+    # In bytes; None for renditions stored before sizes were recorded.
+    size: int | None = None
+
+    @property
+    def mime_type(self) -> str:
+        return f"image/{self.format}"
 
 
 class Renditions:
@@ -31,7 +38,9 @@ class Renditions:
         # One pass over the stored list: a page asks for several groups of the same image.
         grouped = {}
         for r in sorted(self._stored, key=lambda stored: stored["width"]):
-            rendition = Rendition(self._storage.url(r["name"]), r["width"], r["height"], r["format"])
+            rendition = Rendition(
+                self._storage.url(r["name"]), r["width"], r["height"], r["format"], r["name"], r.get("size")
+            )
             grouped.setdefault(r["purpose"], []).append(rendition)
         return grouped
 
@@ -70,6 +79,14 @@ class Renditions:
     @property
     def thumbnail(self) -> Rendition:
         return self.webp[0]
+
+    def size_of(self, rendition: Rendition) -> int:
+        """
+        ``rendition``'s length in bytes, from the stored list; renditions made
+        before their sizes were recorded ask the storage once per call
+        (``make_renditions --all`` records them).
+        """
+        return rendition.size if rendition.size is not None else self._storage.size(rendition.name)
 
     def __bool__(self):
         return bool(self.fallback)

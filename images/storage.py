@@ -38,6 +38,8 @@ def store_renditions(encoded: list[Encoded], storage, name: str) -> tuple[str, l
                 "height": rendition.height,
                 "format": rendition.format,
                 "purpose": rendition.purpose,
+                # Recorded so that feeds can give an enclosure's length without asking the storage.
+                "size": len(rendition.content),
             }
         )
     return master_name, stored

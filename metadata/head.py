@@ -278,8 +278,8 @@ def for_article(request, article: Article, tags: list[Tag], language: str, *, pr
         return Head(language=language, site=site, title=title, description=description, noindex=True)
     url = absolute(request, article.get_absolute_url(language))
     published = timezone.localtime(article.published_at).replace(microsecond=0)
-    # An article scheduled after its last edit was modified no later than it appeared.
-    modified = timezone.localtime(max(article.updated_at, article.published_at)).replace(microsecond=0)
+    # What readers saw change: the newest correction or update note, else the publication.
+    modified = timezone.localtime(article.modified_at).replace(microsecond=0)
     bylines = [
         (
             author.name or author.name_en,

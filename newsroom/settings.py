@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "images",
     "articles",
     "comments",
+    "feeds",
     "pagecache",
     "metadata",
     "django.contrib.sitemaps",
@@ -225,6 +226,9 @@ SITE_CARD_IMAGE = env.str("SITE_CARD_IMAGE", default="metadata/card.png")
 ARTICLES_PER_PAGE = env.int("ARTICLES_PER_PAGE", default=10)
 # How long a shareable preview link (articles.workflow) opens its draft.
 PREVIEW_LINK_HOURS = env.int("PREVIEW_LINK_HOURS", default=48)
+# Feeds (feeds/, docs/feeds.md): how many items each holds, and whether articles carry their whole body.
+FEEDS_ITEMS = env.int("FEEDS_ITEMS", default=20)
+FEEDS_FULL_TEXT = env.bool("FEEDS_FULL_TEXT", default=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

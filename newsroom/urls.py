@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     # Under the language prefix, so a refused comment is answered in the reader's
     # language; "comments" is a reserved section slug (articles.models).
     path("comments/", include("comments.urls")),
+    # Before articles.urls, whose section and article patterns would take "<section>/feed/".
+    path("", include("feeds.urls")),
     path("", include("articles.urls")),
     prefix_default_language=True,
 )

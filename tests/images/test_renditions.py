@@ -59,8 +59,9 @@ def test_rendition_metadata_is_stored_on_the_row():
     stored = type(article).objects.values_list("image_renditions", flat=True).get(pk=article.pk)
 
     assert len(stored) == 2 * len(RENDITION_WIDTHS) + 1
-    assert set(stored[0]) == {"name", "width", "height", "format", "purpose"}
+    assert set(stored[0]) == {"name", "width", "height", "format", "purpose", "size"}
     assert all(article.image.storage.exists(rendition["name"]) for rendition in stored)
+    assert all(article.image.storage.size(rendition["name"]) == rendition["size"] for rendition in stored)
 
 
 def test_the_social_card_is_cropped_to_1200_by_630():

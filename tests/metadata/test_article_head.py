@@ -11,6 +11,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from articles.models import Correction
 from tests.factories import jpeg_bytes, make_article, make_author, make_section, make_tag
 from tests.metadata.parsing import parse_head
 
@@ -246,3 +247,16 @@ def test_a_staff_preview_is_not_for_indexing(editor_client):
     assert head.canonical is None
     assert "og:url" not in head.meta and head.json_ld == []
     assert head.title == f"{draft.title_en} – Newsroom"
+
+
+def test_the_modified_date_follows_the_newest_correction_note(client):
+    article = make_article()
+    corrected = timezone.localtime(article.published_at + datetime.timedelta(days=2)).replace(microsecond=0)
+    Correction.objects.create(
+        article=article, created_at=corrected, text_en="A name was misspelt.", text_hy="Անունը սխալ էր գրված։"
+    )
+
+    head = head_of(client, article.get_absolute_url("en"))
+
+    assert datetime.datetime.fromisoformat(head.structured("NewsArticle")["dateModified"]) == corrected
+    assert datetime.datetime.fromisoformat(head.one("article:modified_time")) == corrected
