@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sites",
+    "django.contrib.redirects",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_prose_editor",
@@ -45,6 +47,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "pagecache",
+    "wordpress",
 ]
 
 # The demo newsroom (demo/, `manage.py seed_demo`) is for development and
@@ -67,11 +70,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     # Innermost, so that it sees a failed query from any view or template.
     "newsroom.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
+
+SITE_ID = 1
 
 TEMPLATES = [
     {
