@@ -166,6 +166,8 @@ class Importer:
         self.groups: dict[str, dict[str, int]] = defaultdict(dict)
         self.group_published: set[str] = set()
         self.content_types = {}
+        # Articles a dry run would have given a featured image (it writes no file).
+        self.dry_run_images: set[int] = set()
 
     # The two passes ---------------------------------------------------------------------------
 
@@ -293,14 +295,14 @@ class Importer:
         language = self.language_of(item)
         record = ImportedObject.objects.find(self.site_key, Kind.POST, item.id)
         article = record.current_target() if record else None
-        if article is None:
-            article = self.translation_of(item)
         fingerprint = _fingerprint(item, self.attachment_file(item), language)
-        if record and article and record.fingerprint == fingerprint:
+        if article is not None and record.fingerprint == fingerprint:
             self.summary.unchanged["post"] += 1
             self.import_comments(item, article, language)
             return
 
+        if article is None:
+            article = self.translation_of(item)
         new = article is None
         if new:
             article = Article(section=self.section_for(item, language, None))
@@ -333,7 +335,9 @@ class Importer:
         setattr(article, _localized("slug", language), self.unique_slug(Article, slug, language, article.pk))
         featured = self.featured_image(item, article, language)
         article.save()
-        if featured:
+        if featured and self.dry_run:
+            self.dry_run_images.add(article.pk)
+        elif featured:
             self.remember(Kind.FEATURED_IMAGE, item.id, article, language, featured)
 
         tags = self.tags_for(item, language)
@@ -550,15 +554,15 @@ class Importer:
         name, data = found
         fingerprint = hashlib.sha256(data).hexdigest()
         record = ImportedObject.objects.find(self.site_key, Kind.FEATURED_IMAGE, item.id)
-        if article.image and (record is None or record.fingerprint == fingerprint):
+        has_image = article.image or article.pk in self.dry_run_images
+        if has_image and (record is None or record.fingerprint == fingerprint):
             return None  # unchanged, or already given by the article's other language
         upload = self.checked(relative, name, data)
         if upload is None:
             return None
         self.summary.created["featured image"] += 1
-        if self.dry_run:
-            return None
-        article.image = upload
+        if not self.dry_run:
+            article.image = upload
         return fingerprint
 
     def body(self, item: wxr.Item) -> str:
