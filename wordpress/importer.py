@@ -32,7 +32,7 @@ from django.contrib.sites.models import Site as DjangoSite
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
-from django.db import models, transaction
+from django.db import DataError, IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.encoding import escape_uri_path
 from django.utils.html import escape, strip_tags
@@ -263,8 +263,12 @@ class Importer:
             self.check_post(item)
             with transaction.atomic():
                 self.import_post(item)
-        except SkipItem as reason:
+        except (SkipItem, IntegrityError, DataError, ValidationError, ValueError) as reason:
+            # The item's transaction is rolled back whole: never half an article.
             kind = "post" if item.post_type == "post" else item.post_type
+            if not isinstance(reason, SkipItem):
+                self.summary.problem(f"post {item.id} could not be saved: {str(reason)[:200]}")
+                reason = "it could not be saved (see the problems below)"
             self.summary.skipped[(kind, str(reason))] += 1
             if item.comments and item.post_type == "post":
                 self.summary.skipped[("comment", "its post was skipped")] += len(item.comments)
@@ -441,7 +445,8 @@ class Importer:
             setattr(row, _localized("name", language), name[: row._meta.get_field("name").max_length])
             changed = True
         if not row.slug_in(language):
-            setattr(row, _localized("slug", language), self.unique_slug(type(row), slug, language, row.pk))
+            room = row._meta.get_field("slug").max_length - 10  # leaves room for a "-2" suffix
+            setattr(row, _localized("slug", language), self.unique_slug(type(row), slug[:room], language, row.pk))
             changed = True
         if changed:
             row.save()
@@ -511,7 +516,12 @@ class Importer:
                     self.summary.notes["images refused"] += 1
                     self.summary.problem(f"{relative}: larger than MAX_UPLOAD_SIZE")
                     return None
-                return target.name, target.read_bytes()
+                try:
+                    return target.name, target.read_bytes()
+                except OSError as error:
+                    self.summary.notes["images refused"] += 1
+                    self.summary.problem(f"{relative}: cannot be read ({error.strerror})")
+                    return None
         self.summary.notes["image files missing"] += 1
         self.summary.problem(f"missing file: {relative}")
         return None
@@ -646,7 +656,10 @@ class Importer:
                 try:
                     with transaction.atomic():
                         made[comment.id] = self.import_comment(comment, article, language, made)
-                except SkipItem as reason:
+                except (SkipItem, IntegrityError, DataError, ValidationError, ValueError) as reason:
+                    if not isinstance(reason, SkipItem):
+                        self.summary.problem(f"comment {comment.id} could not be saved: {str(reason)[:200]}")
+                        reason = "it could not be saved (see the problems below)"
                     self.summary.skipped[("comment", str(reason))] += 1
                     by_id.pop(comment.id, None)
 

@@ -107,3 +107,15 @@ def test_categories_that_are_reserved_words_get_an_address_that_does_not_clash(d
     run_import(write_export(item))
     assert article_for(1).section.slug_en == "tags-section"
     assert Tag.objects.count() == 0
+
+
+def test_very_long_category_and_tag_names_are_shortened_to_fit(db, run_import, write_export):
+    from .conftest import post_xml
+
+    long = "a" * 300
+    tag = f'<category domain="post_tag" nicename="{long}">{long}</category>'
+    item = post_xml(1, extra=tag).replace('nicename="news">News', f'nicename="{long}">{long}')
+    run_import(write_export(item))
+    article = article_for(1)
+    assert len(article.section.slug_en) <= 100 and len(article.section.name_en) == 100
+    assert len(article.tags.get().slug_en) <= 100

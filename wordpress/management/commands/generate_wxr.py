@@ -41,6 +41,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, output, megabytes, paragraphs, comments, seed, **options):
         rng = random.Random(seed)
+        # Drawn from a pool of made-up sentences: drawing every word would take longer than the import.
+        self.pool = {
+            id(words): [" ".join(rng.choice(words) for _ in range(60)) for _ in range(200)]
+            for words in (WORDS, ARMENIAN_WORDS)
+        }
         limit = int(megabytes * 1024 * 1024)
         pairs = 0
         with open(output, "w", encoding="utf-8") as out:
@@ -62,8 +67,9 @@ class Command(BaseCommand):
         self.stdout.write(f"{output}: {pairs * 2} posts, {pairs * 2 * comments} comments")
 
     def item(self, rng, post_id, language, group, words, category, paragraphs, comments) -> str:
+        pool = self.pool[id(words)]
         title = " ".join(rng.choice(words) for _ in range(6))
-        body = "\n\n".join(" ".join(rng.choice(words) for _ in range(60)) for _ in range(paragraphs))
+        body = "\n\n".join(rng.choice(pool) for _ in range(paragraphs))
         day = 1 + post_id % 28
         parts = [
             f"<item><title>{title}</title><link>http://generated.example/{language}/post-{post_id}/</link>",
@@ -79,7 +85,7 @@ class Command(BaseCommand):
         for number in range(comments):
             comment_id = post_id * 100 + number
             parent = comment_id - 1 if number else 0
-            text = " ".join(rng.choice(words) for _ in range(25))
+            text = f"{rng.choice(pool)[:150]} ({comment_id})"
             parts.append(
                 f"<wp:comment><wp:comment_id>{comment_id}</wp:comment_id><wp:comment_author>Reader {number}</wp:comment_author>"
                 f"<wp:comment_author_email>reader{number}@generated.example</wp:comment_author_email>"
