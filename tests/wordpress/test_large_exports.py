@@ -42,3 +42,22 @@ def test_reading_an_export_four_times_larger_needs_no_more_memory(tmp_path):
     # Everything read is dropped as soon as it has been yielded: four times the file, the same peak.
     assert large_peak < small_peak * 1.5
     assert large_peak < 2 * 1024 * 1024
+
+
+def test_a_post_costs_the_same_queries_however_many_were_imported_before(db, run_import, write_export):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .conftest import post_xml
+
+    def queries_for_one_more(post_id: int) -> int:
+        path = write_export(post_xml(post_id, extra='<category domain="post_tag" nicename="t">T</category>'))
+        with CaptureQueriesContext(connection) as captured:
+            run_import(path)
+        return len(captured)
+
+    run_import(write_export("".join(post_xml(n) for n in range(1, 6)), name="five.xml"))
+    queries_for_one_more(100)  # the first makes the tag, the author and the section's records
+    after_six = queries_for_one_more(101)
+    run_import(write_export("".join(post_xml(n) for n in range(6, 51)), name="fifty.xml"))
+    assert queries_for_one_more(102) == after_six
