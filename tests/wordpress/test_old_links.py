@@ -41,6 +41,13 @@ def test_each_old_link_answers_301_to_the_new_page_in_the_posts_language(polylan
     assert client.get(response["Location"]).status_code == 200
 
 
+def test_an_unprefixed_old_link_is_not_taken_by_the_language_redirect(polylang_site, client):
+    # LocaleMiddleware would send /a-new-level-of-dialogue/ to /hy/a-new-level-of-dialogue/ (302) for
+    # an Armenian reader; the old link answers first, with the post's own language.
+    response = client.get("/a-new-level-of-dialogue/", headers={"accept-language": "hy"})
+    assert (response.status_code, response["Location"]) == (301, english())
+
+
 def test_an_old_link_without_its_slash_still_arrives(polylang_site, client):
     response = client.get("/a-new-level-of-dialogue", follow=True)
     assert response.redirect_chain[-1] == (english(), 301)
