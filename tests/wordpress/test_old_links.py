@@ -79,3 +79,10 @@ def test_an_unknown_old_link_is_still_a_404_and_the_root_still_chooses_a_languag
 def test_editors_see_the_old_links_in_the_admin(polylang_site, admin_client):
     page = admin_client.get("/admin/redirects/redirect/?q=dialogue").content.decode()
     assert "/2022/10/05/a-new-level-of-dialogue/" in page
+
+
+def test_editors_can_look_up_where_a_wordpress_id_went(polylang_site, admin_client):
+    response = admin_client.get("/admin/wordpress/importedobject/?kind=post&q=101")
+    assert response.status_code == 200
+    assert "http://old.example.org" in response.content.decode()
+    assert admin_client.get("/admin/wordpress/importedobject/add/").status_code == 403
