@@ -299,7 +299,8 @@ class Importer:
         language = self.language_of(item)
         record = ImportedObject.objects.find(self.site_key, Kind.POST, item.id)
         article = record.current_target() if record else None
-        fingerprint = _fingerprint(item, self.attachment_file(item), language)
+        # Comments have fingerprints of their own: a new reply does not make the post "updated".
+        fingerprint = _fingerprint(dataclasses.replace(item, comments=[]), self.attachment_file(item), language)
         if article is not None and record.fingerprint == fingerprint:
             self.summary.unchanged["post"] += 1
             self.import_comments(item, article, language)

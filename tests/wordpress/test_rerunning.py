@@ -62,6 +62,15 @@ def test_a_changed_post_and_comment_are_updated_in_place(polylang_site, uploads,
     assert "comment: 0 created, 1 updated, 6 unchanged" in output
 
 
+def test_a_comment_changed_alone_leaves_its_post_unchanged(polylang_site, uploads, run_import, tmp_path):
+    changed = tmp_path / "changed.xml"
+    changed.write_text((EXPORTS / "polylang.xml").read_text().replace("Finally some good news.", "Good news at last."))
+    output = run_import(changed, "--uploads", str(uploads))
+    assert "post: 0 created, 0 updated, 2 unchanged" in output
+    assert "comment: 0 created, 1 updated, 6 unchanged" in output
+    assert comment_for(11).text == "Good news at last."
+
+
 def test_an_article_deleted_since_is_made_again(polylang_site, uploads, run_import):
     article_for(101).delete()
     run_import(EXPORTS / "polylang.xml", "--uploads", str(uploads))
