@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "metadata",
     "django.contrib.sitemaps",
     "crawlers",
+    "wordpress",
 ]
 
 # The demo newsroom (demo/, `manage.py seed_demo`) is for development and
