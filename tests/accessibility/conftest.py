@@ -5,6 +5,7 @@ conversations), and ``reader_pages``, the list of pages the checks walk.
 """
 
 import datetime
+import functools
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -14,8 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from articles.models import Article
-from demo import drawing
-from demo.seeding import seed_demo
+from demo import drawing, seeding
 from tests.conftest import chromium
 from tests.factories import make_article
 
@@ -24,8 +24,8 @@ LANGUAGES = ("en", "hy")
 # The demo article whose conversation has replies and a comment in Armenian.
 CONVERSATION = "a-new-level-of-dialogue-on-the-valleys-water"
 
-# Big enough for the 480 and 960 renditions, small enough to seed in a second.
-PICTURE_SIZE = (960, 540)
+# Big enough for a rendition and the social card; larger ones cost seconds of WebP encoding per test.
+PICTURE_SIZE = (640, 360)
 
 
 def in_language(language: str, url_name: str, **kwargs) -> str:
@@ -66,6 +66,12 @@ def comment_post_path(language: str) -> str:
     return in_language(language, "comments:post", article_pk=Article.objects.get(slug_en=CONVERSATION).pk)
 
 
+@functools.cache
+def drawn_once(key: str, motif: str, palette: str) -> bytes:
+    """The demo's pictures, drawn once per run rather than once per test (drawing costs more than the rest)."""
+    return drawing.draw_illustration(key, motif, palette, size=PICTURE_SIZE)
+
+
 @pytest.fixture
 def newsroom(monkeypatch, settings):
     """
@@ -73,9 +79,9 @@ def newsroom(monkeypatch, settings):
     single-language articles are all English), with short list pages so that
     pagination shows.
     """
-    monkeypatch.setattr(drawing, "IMAGE_SIZE", PICTURE_SIZE)
+    monkeypatch.setattr(seeding, "draw_illustration", drawn_once)
     settings.ARTICLES_PER_PAGE = 3
-    seed_demo()
+    seeding.seed_demo()
     make_article(
         title="Armenian only",
         languages=("hy",),
@@ -85,9 +91,23 @@ def newsroom(monkeypatch, settings):
 
 
 @pytest.fixture(scope="module")
-def chromium_browser():
-    """One Chromium for the whole module: launching it costs more than a page."""
+def chromium_browser(django_db_setup):
+    """
+    One Chromium for the whole module: launching it costs more than a page.
+
+    While Playwright's event loop runs, the ORM hands out connections of its
+    own, so each test's setup and final flush happen on those. They must
+    carry, as the connections they stand in for do, the rows that
+    serialized_rollback restores (tests/conftest.py); without them the flush
+    re-creates content types that the next transactional test then clashes with.
+    """
+    from django.db import connections
+
+    restored_rows = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with chromium() as browser:
+        for alias, rows in restored_rows.items():
+            if rows is not None:
+                connections[alias]._test_serialized_contents = rows
         yield browser
 
 
