@@ -176,3 +176,28 @@ def test_a_reader_replies_to_a_comment_with_the_keyboard_alone(browser_page, liv
     reply = Comment.objects.get(email="keys@example.org")
     assert reply.parent == first
     assert "A reply, also by keys." in page.locator(f"#comment-{first.pk} #comment-{reply.pk}").inner_text()
+
+
+def test_a_form_sent_back_with_an_error_puts_the_focus_on_that_field(
+    browser_page, live_server, newsroom, quick_readers
+):
+    page = browser_page
+    page.goto(article_url(live_server))
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    tab_to(page, "id_text")
+    page.keyboard.type("A remark with a mistyped address.")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Keyboard Reader")
+    page.keyboard.press("Tab")
+    page.keyboard.type("keys@example")  # a browser accepts it; the server wants a domain with a dot
+
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert focused(page)["id"] == "id_email"
+    assert page.locator("#id_email").get_attribute("aria-invalid") == "true"
+    described_by = page.locator("#id_email").get_attribute("aria-describedby").split()
+    assert "id_email_error" in described_by and "id_email_helptext" in described_by
+    assert page.locator("#id_email_error").inner_text() == "Enter a valid email address."
+    assert not Comment.objects.filter(email__startswith="keys@").exists()
