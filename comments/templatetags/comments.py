@@ -90,7 +90,6 @@ def comment_html(entry: "ThreadEntry", is_open: bool, max_depth: int) -> SafeStr
     template engine took ten times as long for the same markup.
     """
     comment = entry.comment
-    # Whole seconds in datetime: HTML allows at most three decimals, Python writes six.
     moment = template_localtime(comment.created_at)
     author = (
         format_html('<a href="{}" rel="external nofollow ugc noopener">{}</a>', comment.website, comment.name)
@@ -106,7 +105,7 @@ def comment_html(entry: "ThreadEntry", is_open: bool, max_depth: int) -> SafeStr
             comment.pk,
             author,
             comment.pk,
-            moment.isoformat(timespec="seconds"),
+            moment.isoformat(timespec="seconds"),  # HTML's datetime takes at most three decimals of a second
             moment.strftime("%d / %m / %Y, %H:%M"),
         )
     ]
