@@ -70,6 +70,8 @@ class CommentForm(forms.ModelForm):
         model = Comment
         fields = ["text", "name", "email", "website"]
         labels = {"text": _("Comment"), "name": _("Name"), "email": _("Email")}
+        # Shown once above the fields; as help text, Django ties it to the field (aria-describedby).
+        help_texts = {"email": _("Your email address will not be published.")}
         widgets = {
             "text": forms.Textarea(attrs={"rows": 8, "cols": 45}),
             "name": forms.TextInput(attrs={"autocomplete": "name"}),

@@ -1,3 +1,7 @@
+import contextlib
+import os
+import shutil
+
 import pytest
 
 
@@ -42,15 +46,13 @@ def empty_cache():
 CHROMIUM = "/usr/bin/chromium"
 
 
-@pytest.fixture
-def browser_page():
+@contextlib.contextmanager
+def chromium():
     """
-    A page in Debian's Chromium driven by Playwright (no browser download).
-    Skips with a visible reason where Chromium or Playwright is missing.
+    Debian's Chromium, launched through Playwright (no browser download), for
+    as long as the ``with`` block lasts. Skips with a visible reason where
+    Chromium or Playwright is missing.
     """
-    import os
-    import shutil
-
     executable = shutil.which("chromium") or (CHROMIUM if os.path.exists(CHROMIUM) else None)
     if executable is None:
         pytest.skip("Debian's chromium is not installed (apt-get install chromium chromium-driver)")
@@ -71,13 +73,9 @@ def browser_page():
                 "--disable-sync",
             ],
         )
-        context = browser.new_context()
-        page = context.new_page()
-        page.set_default_timeout(15_000)
         try:
-            yield page
+            yield browser
         finally:
-            context.close()
             browser.close()
             # ORM calls made while Playwright's loop runs get a connection of
             # their own; close it, or PostgreSQL refuses to drop the test database.
@@ -85,6 +83,19 @@ def browser_page():
 
             connections.close_all()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def browser_page():
+    """A page in Debian's Chromium (see chromium()), in a browser of its own."""
+    with chromium() as browser:
+        context = browser.new_context()
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        try:
+            yield page
+        finally:
+            context.close()
 
 
 @pytest.fixture

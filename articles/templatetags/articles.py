@@ -66,7 +66,10 @@ def hreflang_links(context):
 def dateline(moment) -> SafeString:
     """``<time datetime="…">05 / 10 / 2022</time>``: dates read the same in every language."""
     local = template_localtime(moment)
-    return format_html('<time datetime="{}">{}</time>', local.isoformat(), local.strftime("%d / %m / %Y"))
+    # Whole seconds: HTML's datetime allows at most three decimals, Python writes six.
+    return format_html(
+        '<time datetime="{}">{}</time>', local.isoformat(timespec="seconds"), local.strftime("%d / %m / %Y")
+    )
 
 
 @register.simple_tag

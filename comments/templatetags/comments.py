@@ -3,6 +3,7 @@ The comments section under an article, comment counts on listings, and the
 filter that shows a comment's text.
 """
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -104,14 +105,21 @@ def comment_html(entry: "ThreadEntry", is_open: bool, max_depth: int) -> SafeStr
             comment.pk,
             author,
             comment.pk,
-            moment.isoformat(),
+            moment.isoformat(timespec="seconds"),  # HTML's datetime takes at most three decimals of a second
             moment.strftime("%d / %m / %Y, %H:%M"),
         )
     ]
     if not comment.is_public:
         awaiting = _("Your comment is awaiting moderation.")
         parts.append(format_html('<p class="comment__awaiting" role="status">{}</p>\n', awaiting))
-    parts.append(format_html('<div class="comment__text">{}</div>\n', comment_text(comment.text)))
+    language = text_language(comment.text)
+    parts.append(
+        format_html(
+            '<div class="comment__text"{}>{}</div>\n',
+            format_html(' lang="{}"', language) if language and language != get_language() else "",
+            comment_text(comment.text),
+        )
+    )
     if is_open and comment.is_public and comment.depth < max_depth:
         parts.append(
             format_html(
@@ -198,6 +206,21 @@ def comment_count(article: Article, counts: dict[int, int]) -> SafeString:
     count = (counts or {}).get(article.pk, 0)
     text = ngettext("One Response", "%(counter)s Responses", count) % {"counter": count}
     return format_html('<a class="comment-count" href="{}#comments">{}</a>', article.get_absolute_url(), text)
+
+
+ARMENIAN_LETTER = re.compile(r"[\u0531-\u0556\u0561-\u0587\ufb13-\ufb17]")
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+@lru_cache(maxsize=4096)
+def text_language(text: str) -> str | None:
+    """
+    "hy" for a comment written mostly in Armenian letters, so that a page in
+    another language marks it (``lang``) and screen readers voice it as
+    Armenian; None when the script does not tell the language.
+    """
+    armenian = len(ARMENIAN_LETTER.findall(text))
+    return "hy" if armenian and armenian >= len(LATIN_LETTER.findall(text)) else None
 
 
 class CommentUrlizer(Urlizer):

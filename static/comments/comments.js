@@ -5,6 +5,8 @@
  * 1. "Reply" moves the form under the comment and sets its parent.
  * 2. The "Save my name, email, and website" cookie fills the form here, in the
  *    browser, so the server's HTML (which may be cached and shared) never holds it.
+ * 3. A form sent back with errors takes the focus to its first error, so that
+ *    a keyboard or screen reader user lands on what needs fixing, not at the top.
  */
 (function () {
   "use strict";
@@ -39,6 +41,12 @@
     if (replyingTo) replyingTo.hidden = true;
     cancel.hidden = true;
   });
+
+  var firstError = form.querySelector(".comment-form__errors, [aria-invalid='true']");
+  if (firstError) {
+    if (!firstError.matches("input, textarea")) firstError.tabIndex = -1;
+    firstError.focus();
+  }
 
   var saved = document.cookie.split("; ").filter(function (pair) {
     return pair.indexOf("comment_author=") === 0;
