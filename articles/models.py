@@ -106,6 +106,15 @@ def validate_section_slug(value: str) -> None:
         raise ValidationError(_("A section address cannot be only digits: those are archive pages."))
 
 
+# An article's address is /<lang>/<section>/<slug>/, so these would be taken by the section's own pages.
+RESERVED_ARTICLE_SLUGS = frozenset({"feed"})
+
+
+def validate_article_slug(value: str) -> None:
+    if value in RESERVED_ARTICLE_SLUGS:
+        raise ValidationError(_("“%(slug)s” is reserved for the site’s own pages."), params={"slug": value})
+
+
 class TranslatedSlugQuerySet(models.QuerySet):
     """Look-ups by address, the one way every view, feed and importer finds a row by its slug."""
 
@@ -326,6 +335,7 @@ class Article(TranslationTracked, ResponsiveImage, TranslatedSlugMixin, models.M
         max_length=200,
         allow_unicode=True,
         blank=True,
+        validators=[validate_article_slug],
         help_text=_("The article’s address in this language. Latin letters are suggested; Armenian script works too."),
     )
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for lists and previews."))

@@ -173,3 +173,16 @@ def test_section_with_a_taken_slug_in_a_language_is_invalid():
         section_with_slug("qaghaqakanutyun", "hy").full_clean()
 
     assert "slug_hy" in error.value.message_dict
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "hy"])
+def test_an_article_may_not_take_the_slug_of_its_sections_feed(language):
+    """/<lang>/<section>/feed/ is the section's feed: an article there could never be reached."""
+    article = make_article()
+    setattr(article, f"slug_{language}", "feed")
+
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+
+    assert f"slug_{language}" in error.value.message_dict
