@@ -49,7 +49,7 @@ def test_a_note_moves_the_articles_modified_date_and_deleting_it_moves_it_back(a
     ],
 )
 def test_the_article_shows_updated_and_its_notes_in_each_language(client, article, language, heading, text):
-    when = timezone.localtime(article.published_at + datetime.timedelta(days=2))
+    when = timezone.localtime(article.published_at + datetime.timedelta(days=2)).replace(microsecond=0)
     note(article, when)
 
     page = client.get(article.get_absolute_url(language)).content.decode()
