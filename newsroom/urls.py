@@ -21,6 +21,8 @@ urlpatterns += i18n_patterns(
     # Under the language prefix, so a refused comment is answered in the reader's
     # language; "comments" is a reserved section slug (articles.models).
     path("comments/", include("comments.urls")),
+    # Before articles.urls, whose section pattern takes any first segment.
+    path("", include("search.urls")),
     path("", include("articles.urls")),
     prefix_default_language=True,
 )

@@ -1,0 +1,162 @@
+"""
+Search on SQLite: an FTS5 table per language (``search_article_en``...),
+ranked with bm25 (title 5, summary 2, body 1, as PostgreSQL's weights), with
+excerpts from ``snippet()``.
+
+The FTS5 table holds each article's title, summary and body as plain text,
+under the article's id as rowid, and triggers on the articles table keep it
+in step: every insert, update and delete, from the admin, the shell, an
+import or a ``bulk_create`` alike, which explicit calls from Python would
+miss. The body's HTML is turned into text by a Python function each
+connection registers (schema.prepare_connection): FTS5's tokenizers would
+otherwise index tag and attribute names ("picture", "source"...). A write
+to the articles table from outside Django (the sqlite3 shell) therefore
+fails with "no such function: newsroom_search_text".
+
+English uses FTS5's Porter stemmer; every other language the unicode61
+tokenizer with prefix matching, as on PostgreSQL.
+"""
+
+from django.db import connection as default_connection
+from django.db.models import FloatField, QuerySet
+from django.db.models.expressions import RawSQL
+
+from articles.models import Article
+
+from . import excerpts
+from .query import SearchTerms
+from .schema import columns, prepare_connection, suffix
+
+STEMMED = {"en": "porter unicode61 remove_diacritics 2"}
+UNSTEMMED = "unicode61 remove_diacritics 2"
+# bm25() weights of the title, summary and body columns.
+WEIGHTS = "5.0, 2.0, 1.0"
+EXCERPT_TOKENS = 24
+
+
+def table_name(language: str) -> str:
+    return f"search_article_{suffix(language)}"
+
+
+def without_markers(value: str) -> str:
+    return f"replace(replace(coalesce({value}, ''), char(57344), ''), char(57345), '')"
+
+
+def triggers(connection, language: str) -> dict[str, str]:
+    """The three triggers that keep the language's FTS5 table in step with the articles table."""
+    quote = connection.ops.quote_name
+    table, fts = quote(Article._meta.db_table), quote(table_name(language))
+    fields = {field: quote(column) for field, column in columns(language).items()}
+    insert = (
+        f"INSERT INTO {fts}(rowid, title, summary, body) VALUES (NEW.id, coalesce(NEW.{fields['title']}, ''), "
+        f"{without_markers('NEW.' + fields['summary'])}, newsroom_search_text(NEW.{fields['body']}));"
+    )
+    remove = f"DELETE FROM {fts} WHERE rowid = OLD.id;"
+    name = table_name(language)
+    sources = ", ".join(fields.values())
+    return {
+        f"{name}_insert": f"CREATE TRIGGER {quote(name + '_insert')} AFTER INSERT ON {table} BEGIN {insert} END",
+        f"{name}_update": (
+            f"CREATE TRIGGER {quote(name + '_update')} AFTER UPDATE OF {sources} ON {table} BEGIN {remove} {insert} END"
+        ),
+        f"{name}_delete": f"CREATE TRIGGER {quote(name + '_delete')} AFTER DELETE ON {table} BEGIN {remove} END",
+    }
+
+
+def ensure(connection, languages: list[str]) -> None:
+    connection.ensure_connection()
+    prepare_connection(connection)
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'trigger')")
+        existing = dict(cursor.fetchall())
+        for language in languages:
+            fts = table_name(language)
+            refill = fts not in existing
+            if refill:
+                tokenizer = STEMMED.get(language, UNSTEMMED)
+                cursor.execute(
+                    f"CREATE VIRTUAL TABLE {quote(fts)} USING fts5(title, summary, body, tokenize='{tokenizer}')"
+                )
+            for name, sql in triggers(connection, language).items():
+                if existing.get(name) != sql:
+                    # Missing (a migration rebuilt the articles table) or out of date.
+                    cursor.execute(f"DROP TRIGGER IF EXISTS {quote(name)}")
+                    cursor.execute(sql)
+                    refill = True
+            if refill:
+                fields = {field: quote(column) for field, column in columns(language).items()}
+                cursor.execute(f"DELETE FROM {quote(fts)}")
+                cursor.execute(
+                    f"INSERT INTO {quote(fts)}(rowid, title, summary, body) SELECT id, coalesce({fields['title']}, ''), "
+                    f"{without_markers(fields['summary'])}, newsroom_search_text({fields['body']}) "
+                    f"FROM {quote(Article._meta.db_table)}"
+                )
+
+
+def drop(connection) -> None:
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT type, name FROM sqlite_master WHERE name LIKE 'search\\_article\\_%' ESCAPE '\\'")
+        found = cursor.fetchall()
+        for kind, name in found:
+            if kind == "trigger":
+                cursor.execute(f"DROP TRIGGER IF EXISTS {quote(name)}")
+        for kind, name in found:
+            # FTS5's own shadow tables go with their virtual table.
+            if kind == "table" and "VIRTUAL" in _sql_of(cursor, name):
+                cursor.execute(f"DROP TABLE IF EXISTS {quote(name)}")
+
+
+def _sql_of(cursor, name: str) -> str:
+    cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [name])
+    row = cursor.fetchone()
+    return (row[0] or "") if row else ""
+
+
+def fts5_query(terms: SearchTerms, language: str) -> str:
+    return terms.fts5(prefix=language not in STEMMED)
+
+
+def matching(articles: QuerySet, terms: SearchTerms, language: str) -> QuerySet:
+    """``articles`` that match, best first (bm25 is lower for better matches)."""
+    quote = default_connection.ops.quote_name
+    fts = quote(table_name(language))
+    match = fts5_query(terms, language)
+    matched = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [match])
+    rank = RawSQL(
+        f"SELECT bm25({fts}, {WEIGHTS}) FROM {fts} WHERE {fts} MATCH %s "
+        f"AND rowid = {quote(Article._meta.db_table)}.{quote('id')}",
+        [match],
+        output_field=FloatField(),
+    )
+    return articles.filter(pk__in=matched).annotate(search_rank=rank).order_by("search_rank", "-published_at", "-pk")
+
+
+def marked_excerpts(articles: list, terms: SearchTerms, language: str) -> dict[int, str]:
+    """
+    Each article's excerpt with its matches between markers, in one query for
+    the page: the body's best stretch, else the summary's, else the summary.
+    """
+    if not articles:
+        return {}
+    fts = default_connection.ops.quote_name(table_name(language))
+    ids = [article.pk for article in articles]
+    # Columns: 0 title, 1 summary, 2 body.
+    body, summary = (f"snippet({fts}, {column}, %s, %s, ' … ', {EXCERPT_TOKENS})" for column in (2, 1))
+    with default_connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, {body}, {summary}, summary FROM {fts} WHERE {fts} MATCH %s "
+            f"AND rowid IN ({', '.join(['%s'] * len(ids))})",
+            [*excerpts.MARKERS, *excerpts.MARKERS, fts5_query(terms, language), *ids],
+        )
+        rows = cursor.fetchall()
+    chosen = {}
+    for pk, body, summary_part, summary in rows:
+        if excerpts.has_match(body):
+            chosen[pk] = body
+        elif excerpts.has_match(summary_part) or summary:
+            chosen[pk] = summary_part
+        else:
+            chosen[pk] = body
+    return chosen
