@@ -123,7 +123,7 @@ def excerpt_source_sql(connection, language: str) -> tuple[str, list[str]]:
     table = quote(Article._meta.db_table)
     fields = columns(language)
     summary = f"coalesce({table}.{quote(fields['summary'])}, '')"
-    for character, entity in ESCAPES:
+    for _escape in ESCAPES:
         summary = f"replace({summary}, %s, %s)"
     body = f"regexp_replace(coalesce({table}.{quote(fields['body'])}, ''), %s, ' ', 'g')"
     sql = f"translate({summary} || ' ' || {body}, %s, '')"
