@@ -149,7 +149,7 @@ def matching(articles: QuerySet, terms: SearchTerms, language: str) -> QuerySet:
         stop_sel=excerpts.STOP,
         max_words=30,
         min_words=15,
-        max_fragments=2,
+        max_fragments=1,
         fragment_delimiter=" … ",
     )
     return (
