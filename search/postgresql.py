@@ -69,26 +69,38 @@ def document_sql(connection, language: str, row: str) -> str:
 
 
 def ensure(connection, languages: list[str]) -> None:
+    """Creates what is missing, after reading the catalogue: DDL on a table in use takes a strong lock."""
     quote = connection.ops.quote_name
     table = quote(Article._meta.db_table)
     with connection.cursor() as cursor:
+        present = {c.name for c in connection.introspection.get_table_description(cursor, Article._meta.db_table)}
+        cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = %s::regclass", [Article._meta.db_table])
+        triggers = {name for (name,) in cursor.fetchall()}
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = %s", [Article._meta.db_table])
+        indexes = {name for (name,) in cursor.fetchall()}
+        cursor.execute("SELECT proname, prosrc FROM pg_proc WHERE proname LIKE %s", ["search\\_article\\_%"])
+        functions = dict(cursor.fetchall())
         for language in languages:
-            column, name = quote(vector_column(language)), quote(object_name(language))
-            sources = ", ".join(quote(source) for source in columns(language).values())
-            cursor.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} tsvector")
-            cursor.execute(
-                f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                f"BEGIN NEW.{column} := {document_sql(connection, language, 'NEW')}; RETURN NEW; END $$"
-            )
-            cursor.execute(
-                f"CREATE OR REPLACE TRIGGER {name} BEFORE INSERT OR UPDATE OF {sources} ON {table} "
-                f"FOR EACH ROW EXECUTE FUNCTION {name}()"
-            )
-            # Rows written before the column existed (the trigger fills every later one).
-            cursor.execute(
-                f"UPDATE {table} SET {column} = {document_sql(connection, language, table)} WHERE {column} IS NULL"
-            )
-            cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({column})")
+            column, name = vector_column(language), object_name(language)
+            if column not in present:
+                cursor.execute(f"ALTER TABLE {table} ADD COLUMN {quote(column)} tsvector")
+            body = f" BEGIN NEW.{quote(column)} := {document_sql(connection, language, 'NEW')}; RETURN NEW; END "
+            if functions.get(name) != body:
+                cursor.execute(
+                    f"CREATE OR REPLACE FUNCTION {quote(name)}() RETURNS trigger LANGUAGE plpgsql AS $${body}$$"
+                )
+            if name not in triggers:
+                sources = ", ".join(quote(source) for source in columns(language).values())
+                cursor.execute(
+                    f"CREATE TRIGGER {quote(name)} BEFORE INSERT OR UPDATE OF {sources} ON {table} "
+                    f"FOR EACH ROW EXECUTE FUNCTION {quote(name)}()"
+                )
+            # Before the backfill: PostgreSQL refuses DDL on a table with writes pending in the transaction.
+            if name not in indexes:
+                cursor.execute(f"CREATE INDEX {quote(name)} ON {table} USING gin ({quote(column)})")
+            # Rows written before the column or the trigger existed, or with another function.
+            if column not in present or name not in triggers or functions.get(name) != body:
+                cursor.execute(f"UPDATE {table} SET {quote(column)} = {document_sql(connection, language, table)}")
 
 
 def drop(connection) -> None:

@@ -12,6 +12,7 @@ rebuilt the articles table (which drops them).
 """
 
 from django.db import connections
+from django.db.migrations.recorder import MigrationRecorder
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Article, site_languages
@@ -61,7 +62,10 @@ def drop(connection) -> None:
 
 
 def after_migrate(using="default", **kwargs) -> None:
-    ensure(connections[using])
+    """After any ``migrate``, unless this app's migration is unapplied (``migrate search zero``)."""
+    connection = connections[using]
+    if MigrationRecorder(connection).migration_qs.filter(app="search").exists():
+        ensure(connection)
 
 
 def prepare_connection(connection, **kwargs) -> None:
