@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,3 +19,5 @@ class SearchConfig(AppConfig):
         # migrate, put back whatever is missing (usually nothing, at the cost of
         # one catalogue read).
         post_migrate.connect(schema.after_migrate, sender=self)
+        # A language removed from LANGUAGES: its index goes before its columns do.
+        pre_migrate.connect(schema.before_migrate, sender=self)

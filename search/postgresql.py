@@ -103,18 +103,19 @@ def ensure(connection, languages: list[str]) -> None:
                 cursor.execute(f"UPDATE {table} SET {quote(column)} = {document_sql(connection, language, table)}")
 
 
-def drop(connection) -> None:
+def drop(connection, keep: set[str]) -> None:
+    """Drops the column, trigger, function and index of every language whose suffix is not in ``keep``."""
     quote = connection.ops.quote_name
     table = quote(Article._meta.db_table)
     with connection.cursor() as cursor:
-        present = [
-            column.name for column in connection.introspection.get_table_description(cursor, Article._meta.db_table)
-        ]
+        present = [c.name for c in connection.introspection.get_table_description(cursor, Article._meta.db_table)]
         for column in present:
-            if column.startswith("search_"):
-                name = quote("search_article_" + column.removeprefix("search_"))
+            language = column.removeprefix("search_")
+            if column.startswith("search_") and language not in keep:
+                name = quote(f"search_article_{language}")
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
                 cursor.execute(f"DROP FUNCTION IF EXISTS {name}()")
+                # The index goes with its column.
                 cursor.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS {quote(column)}")
 
 

@@ -57,8 +57,20 @@ def ensure(connection) -> None:
         backend(connection).ensure(connection, indexed_languages(connection))
 
 
-def drop(connection) -> None:
-    backend(connection).drop(connection)
+def drop(connection, keep: list[str] = ()) -> None:
+    """Removes the search index of every language but those in ``keep``."""
+    if Article._meta.db_table in connection.introspection.table_names():
+        backend(connection).drop(connection, {suffix(language) for language in keep})
+
+
+def before_migrate(using="default", **kwargs) -> None:
+    """
+    A language taken out of LANGUAGES loses its search index before the
+    migration that drops its columns runs: SQLite refuses to drop a column
+    that a trigger names (Django drops some of them with ALTER TABLE), and
+    PostgreSQL would keep the language's column and function for nothing.
+    """
+    drop(connections[using], keep=site_languages())
 
 
 def after_migrate(using="default", **kwargs) -> None:

@@ -94,24 +94,25 @@ def ensure(connection, languages: list[str]) -> None:
                 )
 
 
-def drop(connection) -> None:
+EVENTS = ("insert", "update", "delete")
+
+
+def drop(connection, keep: set[str]) -> None:
+    """Drops the FTS5 table and triggers of every language whose suffix is not in ``keep``."""
     quote = connection.ops.quote_name
+    prefix = "search_article_"
     with connection.cursor() as cursor:
-        cursor.execute("SELECT type, name FROM sqlite_master WHERE name LIKE 'search\\_article\\_%' ESCAPE '\\'")
-        found = cursor.fetchall()
-        for kind, name in found:
-            if kind == "trigger":
-                cursor.execute(f"DROP TRIGGER IF EXISTS {quote(name)}")
-        for kind, name in found:
-            # FTS5's own shadow tables go with their virtual table.
-            if kind == "table" and "VIRTUAL" in _sql_of(cursor, name):
-                cursor.execute(f"DROP TABLE IF EXISTS {quote(name)}")
-
-
-def _sql_of(cursor, name: str) -> str:
-    cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [name])
-    row = cursor.fetchone()
-    return (row[0] or "") if row else ""
+        cursor.execute("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'trigger')")
+        for kind, name, sql in cursor.fetchall():
+            if not name.startswith(prefix):
+                continue
+            if kind == "trigger" and name.rsplit("_", 1)[-1] in EVENTS:
+                if name.rsplit("_", 1)[0].removeprefix(prefix) not in keep:
+                    cursor.execute(f"DROP TRIGGER IF EXISTS {quote(name)}")
+            # FTS5's shadow tables (search_article_en_data...) go with their virtual table.
+            elif kind == "table" and (sql or "").upper().startswith("CREATE VIRTUAL TABLE"):
+                if name.removeprefix(prefix) not in keep:
+                    cursor.execute(f"DROP TABLE IF EXISTS {quote(name)}")
 
 
 def fts5_query(terms: SearchTerms, language: str) -> str:

@@ -140,3 +140,36 @@ def test_the_migration_can_be_unapplied_and_applied_again():
 
     assert titles("round trip") == ["Round trip"]
     assert titles("written without") == ["Written without search"]
+
+
+def search_objects() -> set[str]:
+    """The names of search's tables, triggers and columns in the database."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE name LIKE 'search_article_%' AND name NOT LIKE '%\\_data'"
+            )
+            return {
+                name for (name,) in cursor.fetchall() if not name.endswith(("_idx", "_content", "_docsize", "_config"))
+            }
+        cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = 'articles_article'::regclass")
+        names = {name for (name,) in cursor.fetchall()}
+        columns = connection.introspection.get_table_description(cursor, "articles_article")
+        return names | {column.name for column in columns if column.name.startswith("search_")}
+
+
+@pytest.mark.django_db
+def test_a_language_taken_out_of_languages_loses_its_index_before_migrating(settings):
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    make_article(languages=("en",), title_en="Kept")
+    before = search_objects()
+    settings.LANGUAGES = [("en", "English")]
+
+    schema.before_migrate()
+
+    gone = before - search_objects()
+    assert gone and all("hy" in name for name in gone), gone
+    assert search_objects() == {name for name in before if "hy" not in name}
+    assert titles("kept") == ["Kept"]

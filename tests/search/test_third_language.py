@@ -46,6 +46,20 @@ assert titles("en", "диалог") == []
 print("SEARCHED IN RUSSIAN ON", connection.vendor)
 """
 
+SEARCH_AFTER_RUSSIAN = """
+import re
+from django.test import Client
+from articles.models import Article, Section
+
+Article.objects.create(
+    section=Section.objects.get(), status="published",
+    title_en="Written after Russian left", slug_en="after", body_en="<p>Orchards.</p>",
+)
+page = Client().get("/en/search/", {"q": "orchards"}).content.decode()
+assert "Written after Russian left" in page, page
+print("SEARCHED WITHOUT RUSSIAN")
+"""
+
 
 def databases():
     yield "sqlite"
@@ -94,11 +108,11 @@ def russian_site(request, tmp_path):
         "MEDIA_ROOT": str(tmp_path / "media"),
     }
 
-    def manage(*arguments: str) -> subprocess.CompletedProcess:
+    def manage(*arguments: str, languages: str = "en,hy,ru") -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "manage.py", *arguments],
             cwd=project,
-            env=environment,
+            env=environment | {"LANGUAGES": languages},
             capture_output=True,
             text=True,
             timeout=300,
@@ -119,3 +133,18 @@ def test_a_third_language_is_searchable_after_makemigrations_and_migrate(russian
 
     assert searched.returncode == 0, searched.stderr
     assert "SEARCHED IN RUSSIAN" in searched.stdout
+
+
+def test_a_language_taken_out_again_leaves_search_working(russian_site):
+    assert russian_site("makemigrations", "articles", "--name", "russian").returncode == 0
+    assert russian_site("migrate", "--no-input").returncode == 0
+    assert russian_site("shell", "-c", SEARCH_IN_RUSSIAN).returncode == 0
+
+    made = russian_site("makemigrations", "articles", "--name", "without_russian", languages="en,hy")
+    assert made.returncode == 0, made.stderr
+    migrated = russian_site("migrate", "--no-input", languages="en,hy")
+    assert migrated.returncode == 0, migrated.stderr
+    searched = russian_site("shell", "-c", SEARCH_AFTER_RUSSIAN, languages="en,hy")
+
+    assert searched.returncode == 0, searched.stderr
+    assert "SEARCHED WITHOUT RUSSIAN" in searched.stdout
