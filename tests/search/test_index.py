@@ -146,11 +146,11 @@ def search_objects() -> set[str]:
     """The names of search's tables, triggers and columns in the database."""
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute(
-                "SELECT name FROM sqlite_master WHERE name LIKE 'search_article_%' AND name NOT LIKE '%\\_data'"
-            )
+            cursor.execute("SELECT name FROM sqlite_master WHERE name LIKE 'search_article_%'")
             return {
-                name for (name,) in cursor.fetchall() if not name.endswith(("_idx", "_content", "_docsize", "_config"))
+                name
+                for (name,) in cursor.fetchall()
+                if not name.endswith(("_data", "_idx", "_content", "_docsize", "_config"))
             }
         cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = 'articles_article'::regclass")
         names = {name for (name,) in cursor.fetchall()}
