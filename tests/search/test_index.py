@@ -7,6 +7,7 @@ migration that lost it.
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.utils import translation
 
 from articles.models import Article
 from search import schema
@@ -19,7 +20,8 @@ sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5 is 
 
 
 def titles(query: str, language: str = "en") -> list[str]:
-    return [article.title for article in matching_articles(SearchTerms.parse(query), language)]
+    with translation.override(language):
+        return [article.title for article in matching_articles(SearchTerms.parse(query), language)]
 
 
 @postgresql_only
