@@ -18,8 +18,7 @@ tokenizer with prefix matching, as on PostgreSQL.
 """
 
 from django.db import connection as default_connection
-from django.db.models import FloatField, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import QuerySet
 
 from articles.models import Article
 
@@ -120,18 +119,24 @@ def fts5_query(terms: SearchTerms, language: str) -> str:
 
 
 def matching(articles: QuerySet, terms: SearchTerms, language: str) -> QuerySet:
-    """``articles`` that match, best first (bm25 is lower for better matches)."""
-    quote = default_connection.ops.quote_name
-    fts = quote(table_name(language))
-    match = fts5_query(terms, language)
-    matched = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [match])
-    rank = RawSQL(
-        f"SELECT bm25({fts}, {WEIGHTS}) FROM {fts} WHERE {fts} MATCH %s "
-        f"AND rowid = {quote(Article._meta.db_table)}.{quote('id')}",
-        [match],
-        output_field=FloatField(),
-    )
-    return articles.filter(pk__in=matched).annotate(search_rank=rank).order_by("search_rank", "-published_at", "-pk")
+    """
+    ``articles`` that match, best first (bm25 is lower for better matches).
+
+    The FTS5 table is joined with ``extra()``, the ORM's one way to join a
+    table that is not a model, and read first: the unary ``+`` keeps SQLite
+    from looking the FTS5 table up by rowid once per article, which runs the
+    full-text query again for each (seconds for a common word in 10,000
+    articles, as did a correlated subquery per article); this way it runs
+    once and each match finds its article by primary key.
+    """
+    fts = default_connection.ops.quote_name(table_name(language))
+    articles_table = default_connection.ops.quote_name(Article._meta.db_table)
+    return articles.extra(
+        tables=[table_name(language)],
+        where=[f"+{fts}.rowid = {articles_table}.id", f"{fts} MATCH %s"],
+        params=[fts5_query(terms, language)],
+        select={"search_rank": f"bm25({fts}, {WEIGHTS})"},
+    ).order_by("search_rank", "-published_at", "-pk")
 
 
 def marked_excerpts(articles: list, terms: SearchTerms, language: str) -> dict[int, str]:
