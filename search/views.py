@@ -16,15 +16,17 @@ from .results import matching_articles, with_excerpts
 def results(request):
     language = get_language()
     terms = SearchTerms.parse(request.GET.get("q", ""))
+    words = urlencode({"q": terms.text}) if terms.text else ""
     # The language switch keeps the words: the same search in the other language.
-    query = f"?{urlencode({'q': terms.text})}" if terms.text else ""
-    alternates = {code: url + query for code, url in same_page_in_every_language(request).items()}
+    alternates = {
+        code: f"{url}?{words}" if words else url for code, url in same_page_in_every_language(request).items()
+    }
     context = {"terms": terms, "alternate_urls": alternates}
     if terms:
         page_obj = paginate(request, matching_articles(terms, language))
         context |= {
             "page_obj": page_obj,
             "results": with_excerpts(list(page_obj), terms, language),
-            "query_string": urlencode({"q": terms.text}) + "&",
+            "query_string": f"{words}&",
         }
     return render(request, "search/results.html", context)
