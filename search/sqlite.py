@@ -17,6 +17,7 @@ English uses FTS5's Porter stemmer; every other language the unicode61
 tokenizer with prefix matching, as on PostgreSQL.
 """
 
+from django.db import OperationalError
 from django.db import connection as default_connection
 from django.db.models import QuerySet
 
@@ -63,10 +64,13 @@ def triggers(connection, language: str) -> dict[str, str]:
 
 
 def ensure(connection, languages: list[str]) -> None:
-    connection.ensure_connection()
-    prepare_connection(connection)
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
+        try:
+            cursor.execute("SELECT newsroom_search_text('')")
+        except OperationalError:
+            # A connection opened before this app was ready; redefining the function in use would fail.
+            prepare_connection(connection)
         cursor.execute("SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'trigger')")
         existing = dict(cursor.fetchall())
         for language in languages:
