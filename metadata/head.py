@@ -168,10 +168,8 @@ def publisher(request, language: str, name: str) -> dict:
 
 
 def search_url_template(request, language: str) -> str:
-    # The search page (search:results) is /<lang>/search/; built from the home
-    # page's address so that it works before that app is installed. The
-    # placeholder stays in braces: build_absolute_uri would escape them.
-    return absolute(request, home_url(language) + "search/") + "?q={search_term_string}"
+    # The placeholder stays in braces: build_absolute_uri would escape them.
+    return absolute(request, address("search:results", language)) + "?q={search_term_string}"
 
 
 def trail(request, language: str, name: str, *steps: tuple[str, str]) -> dict:

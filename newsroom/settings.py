@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "crawlers",
     "wordpress",
+    "search",
 ]
 
 # The demo newsroom (demo/, `manage.py seed_demo`) is for development and
@@ -116,6 +117,9 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+# Full-text search (search/) uses django.contrib.postgres on PostgreSQL, FTS5 on SQLite.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.append("django.contrib.postgres")
 
 # Caches: "pages" holds the page cache (pagecache/), "default" anything else.
 # Local memory is per process: with several workers or app servers, set

@@ -25,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("comments/", include("comments.urls")),
     # Before articles.urls, whose section and article patterns would take "<section>/feed/".
     path("", include("feeds.urls")),
+    # Before articles.urls, whose section pattern takes any first segment.
+    path("", include("search.urls")),
     path("", include("articles.urls")),
     prefix_default_language=True,
 )

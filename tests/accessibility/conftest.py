@@ -37,8 +37,7 @@ def reader_pages(language: str) -> dict[str, str]:
     """
     Every kind of page a reader reaches, by name, as paths in ``language``:
     what axe, the HTML checker and the inline-code check walk. A new kind of
-    public page is one more entry here, e.g. the search page:
-    ``"search": in_language(language, "articles:search") + "?q=water"``.
+    public page is one more entry here.
     """
     article = Article.objects.get(slug_en=CONVERSATION)
     month = timezone.localtime(Article.objects.published().latest("published_at").published_at)
@@ -57,6 +56,10 @@ def reader_pages(language: str) -> dict[str, str]:
         "article not in this language": other_language_only.get_absolute_url(other).replace(
             f"/{other}/", f"/{language}/", 1
         ),
+        "search": in_language(language, "search:results")
+        + "?"
+        + urllib.parse.urlencode({"q": getattr(article, f"title_{language}").split()[0]}),
+        "search, nothing found": in_language(language, "search:results") + "?q=zzqxv",
         "404": f"/{language}/no-such-section/no-such-article/",
     }
 
