@@ -17,6 +17,7 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 from django.utils import translation
+from django_tasks_db.models import DBTaskResult
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -42,7 +43,7 @@ hostile = settings(
 hostile_text = st.one_of(
     st.text(),
     st.text(alphabet=st.sampled_from(list("<>\"'&;%/\\\x00\r\n\t ") + ["\u202e", "\ufeff", "Ա", "😀"])),
-    st.text(alphabet=st.characters(codec="utf-8", categories=["Cs", "Cc", "Co", "Cn", "Zs"])),
+    st.text(alphabet=st.characters(categories=["Cs", "Cc", "Co", "Cn", "Zs"])),
     st.sampled_from(["", " ", "0", "-1", "1e999", "NaN", "null", "[]", "{}", "%00", "../../etc/passwd"]),
 )
 hostile_bytes = st.binary(max_size=300)
@@ -65,8 +66,9 @@ CONTENT_TYPES = [
 ]
 
 
-def count_rows() -> int:
-    return Comment.objects.count()
+def count_rows() -> tuple[int, int]:
+    """Comments, and queued tasks (a stored pending comment queues the moderators' email with it)."""
+    return Comment.objects.count(), DBTaskResult.objects.count()
 
 
 def assert_no_half_saved_row(response, before: int):
@@ -74,16 +76,17 @@ def assert_no_half_saved_row(response, before: int):
     assert response.status_code < 500, response.status_code
     after = count_rows()
     if response.status_code == 302:
-        assert after == before + 1
+        assert after[0] == before[0] + 1
     else:
         assert response.status_code in (400, 403, 404, 405, 413), response.status_code
         assert after == before
 
 
 @pytest.fixture
-def open_article(settings):
+def open_article(settings, moderator):
     # Flood control would refuse every example after the first stored one; these
-    # tests want as many as possible to reach the form's own rules.
+    # tests want as many as possible to reach the form's own rules. The
+    # moderator makes every stored pending comment queue an email as well.
     settings.COMMENTS_FLOOD_SECONDS = 0
     article = make_article()
     make_comment(article)  # a published comment, so parent= may name a real one

@@ -38,7 +38,7 @@ SEEDED = {
     Comment.Status.APPROVED: ["Approved.Reader+news@Example.ORG", "ani.h@xn--y9a3aq.example"],
     Comment.Status.PENDING: ["Waiting.Writer@Example.net"],
     Comment.Status.SPAM: ["Spam.Bot.77@Example.com"],
-    Comment.Status.TRASH: ["Trashed.One@example.org"] if hasattr(Comment.Status, "TRASH") else [],
+    Comment.Status.TRASH: ["Trashed.One@example.org"],
 }
 POSTED = "Posted.Through.Form@Example.org"
 NAMES = ["Marianna Commenter", "Waiting Writer", "Spammy McSpam"]
