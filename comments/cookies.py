@@ -65,7 +65,10 @@ def remember_commenter(response: HttpResponse, request: HttpRequest, cleaned: di
     details = {key: cleaned.get(key) or "" for key in ("name", "email", "website")}
     response.set_cookie(
         COMMENTER_COOKIE,
-        quote(json.dumps(details)),
+        # Every character but letters and digits percent-encoded: a "/" left bare
+        # (every website has one) makes Django wrap the value in double quotes,
+        # which the page's script (decodeURIComponent, JSON.parse) cannot read.
+        quote(json.dumps(details), safe=""),
         max_age=COMMENTER_COOKIE_MAX_AGE,
         samesite="Lax",
         secure=request.is_secure(),

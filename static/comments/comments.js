@@ -53,7 +53,9 @@
   })[0];
   if (saved) {
     try {
-      var details = JSON.parse(decodeURIComponent(saved.slice("comment_author=".length)));
+      // Cookies set before the value was fully percent-encoded came wrapped in double quotes.
+      var value = saved.slice("comment_author=".length).replace(/^"(.*)"$/, "$1");
+      var details = JSON.parse(decodeURIComponent(value));
       ["name", "email", "website"].forEach(function (field) {
         if (details[field] && !form.elements[field].value) form.elements[field].value = details[field];
       });

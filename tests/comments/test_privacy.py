@@ -1,5 +1,6 @@
 """A commenter's email stays private, and their data can be exported, erased and expired."""
 
+import base64
 import datetime
 import hashlib
 import io
@@ -18,15 +19,22 @@ from tests.factories import comment_form_data, make_article, make_comment, make_
 pytestmark = pytest.mark.django_db
 
 EMAILS = ["Secret.Reader@Example.ORG", "pending.person@example.net", "spam.sender@example.com"]
-LINK = re.compile(r'(?:href|src|action)="([^"]+)"')
+# Links in pages (href, src, action) and in feeds and sitemaps (<loc>, <link>, <id>).
+LINK = re.compile(r'(?:href|src|action)="([^"]+)"|<(?:loc|link|id)>\s*([^<\s]+)\s*</')
 
 
 def email_forms(email: str) -> list[str]:
-    """The address as typed, lowercased, and every common hash of it (Gravatar uses md5, others sha256)."""
+    """
+    The address as typed, lowercased, and every common hash of it (Gravatar
+    uses md5, others sha256), in hex and in base64 (standard and URL-safe,
+    with and without padding).
+    """
     forms = {email, email.lower(), email.upper()}
     for value in list(forms):
         for algorithm in ("md5", "sha1", "sha256"):
-            forms.add(hashlib.new(algorithm, value.strip().encode()).hexdigest())
+            digest = hashlib.new(algorithm, value.strip().encode()).digest()
+            forms |= {digest.hex(), base64.b64encode(digest).decode(), base64.urlsafe_b64encode(digest).decode()}
+            forms |= {encoded.rstrip("=") for encoded in list(forms) if encoded.endswith("=")}
     return sorted(forms)
 
 
@@ -52,10 +60,14 @@ def crawl(client, start_urls):
             continue
         if "html" not in response.get("Content-Type", "") and "xml" not in response.get("Content-Type", ""):
             continue
-        for link in LINK.findall(response.content.decode()):
-            link = urljoin(url, link.replace("&amp;", "&"))
+        for quoted, bare in LINK.findall(response.content.decode()):
+            link = urljoin(url, (quoted or bare).replace("&amp;", "&"))
             parts = urlsplit(link)
-            if parts.netloc not in ("", "testserver") or parts.path.startswith(("/admin/", "/static/", "/media/")):
+            if (
+                parts.scheme not in ("", "http", "https")
+                or parts.netloc not in ("", "testserver")
+                or parts.path.startswith(("/admin/", "/static/", "/media/"))
+            ):
                 continue
             queue.append(parts.path + (f"?{parts.query}" if parts.query else ""))
 
