@@ -352,8 +352,16 @@ def with_history(hostile_site, admin_user):
             article.title_en = title
             article.save()
             reversion.set_user(admin_user)
-    for obj in (article, hostile_site["section"], hostile_site["tag"], hostile_site["author"], hostile_site["comment"]):
-        LogEntry.objects.log_actions(admin_user.pk, [obj], CHANGE, change_message="edited", single_object=True)
+    # Logged as the admin logs them, under its default language (an earlier test may leave another active).
+    with translation.override("en"):
+        for obj in (
+            article,
+            hostile_site["section"],
+            hostile_site["tag"],
+            hostile_site["author"],
+            hostile_site["comment"],
+        ):
+            LogEntry.objects.log_actions(admin_user.pk, [obj], CHANGE, change_message="edited", single_object=True)
     return hostile_site
 
 
