@@ -39,10 +39,10 @@ def snapshot(request, language: str, slug: str) -> dict:
     context["navigation_sections"] = [s for s in Section.objects.all() if s.is_available_in(language)]
     context |= comment_section(Context({"request": request}), article)
     # The thread is rendered on every request, as the page does (comment_section's thread_html).
-    context["thread_comments"] = list(Comment.objects.for_reader(article))
+    context["thread_comments"] = list(Comment.objects.for_reader(article, language))
     listed = [article, *context["related_articles"]]
     counts = {listed_article.pk: 0 for listed_article in listed}
-    for comment in Comment.objects.public().filter(article__in=listed):
+    for comment in Comment.objects.public().for_language(language).filter(article__in=listed):
         counts[comment.article_id] += 1
     context["comment_counts"] = counts
     return context

@@ -3,6 +3,7 @@ The moderation queue, the blocklist, and comment counts on the article list.
 The articles app knows nothing of comments: its admin is extended from here.
 """
 
+from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -16,7 +17,7 @@ from django.utils.translation import ngettext
 from articles.admin import ArticleAdmin
 from articles.models import Article
 
-from .models import QUEUE_ORDER, BlockedWord, Comment
+from .models import QUEUE_ORDER, BlockedWord, Comment, language_name
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -31,6 +32,22 @@ class StatusFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         return queryset.filter(status=self.value()) if self.value() else queryset
+
+
+class LanguageFilter(admin.SimpleListFilter):
+    """The conversations of one language page. Offered from the settings, so the sidebar costs no query."""
+
+    title = _("language")
+    parameter_name = "language__exact"
+    BLANK = "none"
+
+    def lookups(self, request, model_admin):
+        return [(code, language_name(code)) for code, _name in settings.LANGUAGES] + [(self.BLANK, language_name(""))]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        return queryset.filter(language="" if self.value() == self.BLANK else self.value())
 
 
 class ArticleFilter(admin.SimpleListFilter):
@@ -53,9 +70,20 @@ class ArticleFilter(admin.SimpleListFilter):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["excerpt", "article", "name", "email", "website", "ip_address", "created_at", "status", "on_site"]
+    list_display = [
+        "excerpt",
+        "article",
+        "in_language",
+        "name",
+        "email",
+        "website",
+        "ip_address",
+        "created_at",
+        "status",
+        "on_site",
+    ]
     list_display_links = ["excerpt"]
-    list_filter = [StatusFilter, "hold_reason", "created_at", ArticleFilter]
+    list_filter = [StatusFilter, LanguageFilter, "hold_reason", "created_at", ArticleFilter]
     list_select_related = ["article__section"]
     search_fields = ["text", "name", "email", "website", "ip_address"]
     date_hierarchy = "created_at"
@@ -64,6 +92,7 @@ class CommentAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = [
         "article",
+        "in_language",
         "parent",
         "name",
         "email",
@@ -91,6 +120,10 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.display(description=_("comment"))
     def excerpt(self, comment):
         return Truncator(comment.text).chars(80)
+
+    @admin.display(description=_("language"), ordering="language")
+    def in_language(self, comment):
+        return comment.get_language_display()
 
     @admin.display(description=_("on the site"))
     def on_site(self, comment):

@@ -18,6 +18,7 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
@@ -78,10 +79,12 @@ class CommentForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
 
-    def __init__(self, article: Article, *args, ip_address: str | None = None, **kwargs):
+    def __init__(self, article: Article, *args, ip_address: str | None = None, language: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.article = article
         self.ip_address = ip_address
+        # The language of the page the form is posted from: the conversation the comment joins.
+        self.language = language or get_language()
         self.parent_comment = None
         self.seconds_taken = 0.0
 
@@ -123,7 +126,9 @@ class CommentForm(forms.ModelForm):
         pk = self.cleaned_data["parent"]
         if pk is None:
             return None
-        parent = Comment.objects.public().filter(pk=pk, article=self.article).first()
+        # A comment of another language's conversation is not on this page: no reply to it from here.
+        replies_allowed = Comment.objects.public().for_language(self.language)
+        parent = replies_allowed.filter(pk=pk, article=self.article).first()
         if parent is None:
             raise forms.ValidationError(
                 _("You can only reply to a published comment on this article."), code="invalid_parent"
@@ -157,6 +162,7 @@ class CommentForm(forms.ModelForm):
         """Stores the comment with its moderation status; the caller handles IntegrityError from a duplicate race."""
         comment = super().save(commit=False)
         comment.parent = self.parent_comment
+        comment.language = self.language  # a reply takes its parent's, when it has one (Comment.save)
         comment.ip_address = self.ip_address
         comment.user_agent = user_agent
         moderation.moderate(comment, self.seconds_taken)

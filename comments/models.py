@@ -3,6 +3,10 @@ Readers' comments on articles, and the words that mark a comment as spam.
 
 A comment's email address is private: it is shown to moderators in the admin
 and to nobody else, in no public page, attribute, feed or hash.
+
+Conversations are per language: a comment belongs to the language page it
+was posted from, and is shown there only. Comments stored before that rule
+have no language and are shown on every language's page, as they were.
 """
 
 import hashlib
@@ -14,6 +18,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
@@ -32,6 +37,16 @@ def normalize_email(email: str) -> str:
     privacy tools' look-ups), though strictly only the domain is.
     """
     return (email or "").strip().lower()
+
+
+def language_name(code: str) -> str:
+    """A comment's language as moderators read it, in the language they read in."""
+    if not code:
+        return gettext("every language (an older comment)")
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:  # a language the site has since dropped
+        return code
 
 
 def validate_printable(value: str) -> None:
@@ -56,19 +71,24 @@ class CommentQuerySet(models.QuerySet):
         """The comments readers see: approved ones (Comment.public_q says the same for annotations)."""
         return self.filter(Comment.public_q())
 
+    def for_language(self, language: str):
+        """The comments of the conversation on ``language``'s page (Comment.language_q says the same as a Q)."""
+        return self.filter(Comment.language_q(language))
+
     def by_email(self, email: str):
         """Every comment written with ``email``, however it is capitalised."""
         return self.filter(email=normalize_email(email))
 
-    def for_reader(self, article, own_ids=()):
+    def for_reader(self, article, language: str, own_ids=()):
         """
-        What one reader sees under ``article``: the approved comments, plus
-        those of the reader's own that still wait for a moderator, oldest first.
+        What one reader sees under ``article`` on its page in ``language``: the
+        approved comments of that language's conversation, plus those of the
+        reader's own there that still wait for a moderator, oldest first.
         """
         visible = Comment.public_q()
         if own_ids:
             visible |= models.Q(pk__in=own_ids, status__in=Comment.HELD_STATUSES)
-        return self.filter(visible, article=article).order_by("created_at", "pk")
+        return self.filter(visible, Comment.language_q(language), article=article).order_by("created_at", "pk")
 
     # Moderation saves comment by comment rather than with one UPDATE, so that
     # post_save fires for each: a page cache listening there goes fresh at once.
@@ -131,6 +151,11 @@ class Comment(models.Model):
         validators=[URLValidator(schemes=["http", "https"]), validate_printable],
     )
     text = models.TextField(_("comment"), max_length=TEXT_MAX_LENGTH, validators=[validate_printable])
+    # The language of the page the comment was posted from (a reply: its parent's); blank for comments
+    # stored before conversations were per language, which every language's page shows. Not indexed:
+    # readers always ask for one article's comments or counts, which the article index narrows to a few
+    # rows before the language is looked at.
+    language = models.CharField(_("language"), max_length=15, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
     hold_reason = models.CharField(_("held because"), max_length=10, choices=HoldReason, blank=True, editable=False)
     created_at = models.DateTimeField(_("date"), default=timezone.now, editable=False)
@@ -176,11 +201,19 @@ class Comment(models.Model):
     def save(self, *args, **kwargs):
         self.email = normalize_email(self.email)
         self.depth = self.parent.depth + 1 if self.parent_id else 1
+        # A reply belongs to its parent's conversation.
+        if self.parent_id and self.parent.language:
+            self.language = self.parent.language
         self.fingerprint = self.compute_fingerprint()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self, language: str | None = None) -> str:
-        """The comment's place on its article's page, in ``language`` or the first one the article has."""
+        """
+        The comment's place on its article's page in its own language; for a
+        comment from before conversations were per language, in ``language``,
+        else the first language the article has.
+        """
+        language = self.language or language
         if language is None or not self.article.is_available_in(language):
             language = next(iter(self.article.available_languages()), settings.LANGUAGE_CODE)
         return f"{self.article.get_absolute_url(language)}#comment-{self.pk}"
@@ -199,6 +232,15 @@ class Comment(models.Model):
         """
         return models.Q(**{f"{prefix}status": Comment.Status.APPROVED})
 
+    @staticmethod
+    def language_q(language: str, prefix: str = "") -> models.Q:
+        """
+        "A comment of the conversation on ``language``'s page" as a Q: those
+        posted in that language and those from before conversations were per
+        language, which have none.
+        """
+        return models.Q(**{f"{prefix}language__in": [language, ""]})
+
     def compute_fingerprint(self) -> str:
         material = f"{self.article_id}\n{normalize_email(self.email)}\n{self.text}"
         return hashlib.sha256(material.encode()).hexdigest()
@@ -207,6 +249,9 @@ class Comment(models.Model):
     def is_public(self) -> bool:
         """The single-row twin of public_q()."""
         return self.status == self.Status.APPROVED
+
+    def get_language_display(self) -> str:
+        return language_name(self.language)
 
     def approve(self, by=None) -> None:
         self.status = self.Status.APPROVED

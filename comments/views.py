@@ -74,7 +74,7 @@ def post_comment(request, article_pk):
     if not comments_open(article):
         raise PermissionDenied(_("Comments are closed on this article."))
 
-    form = CommentForm(article, request.POST, ip_address=client_ip(request))
+    form = CommentForm(article, request.POST, ip_address=client_ip(request), language=language)
     if form.is_valid():
         try:
             with transaction.atomic():

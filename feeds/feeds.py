@@ -262,8 +262,9 @@ class AuthorFeed(ArticleFeed):
 
 class CommentsFeed(NewsroomFeed):
     """
-    The newest approved comments on one public article, as the page shows
-    them: escaped text, paragraphs kept, links marked. Commenters are named,
+    The newest approved comments on one public article, as its page in the
+    feed's language shows them: that language's conversation, escaped text,
+    paragraphs kept, links marked. Commenters are named,
     and nothing else about them is given out (never an email or a hash of one).
     """
 
@@ -289,7 +290,8 @@ class CommentsFeed(NewsroomFeed):
 
     def items(self, listing: Listing) -> list[Entry]:
         # Read through the article's own manager, so each comment knows its article without a query.
-        comments = listing.subject.comments.public().order_by("-created_at", "-pk")[: settings.FEEDS_ITEMS]
+        comments = listing.subject.comments.public().for_language(listing.language)
+        comments = comments.order_by("-created_at", "-pk")[: settings.FEEDS_ITEMS]
         return [Entry(listing, comment) for comment in comments]
 
     def item_title(self, entry: Entry) -> str:

@@ -682,12 +682,15 @@ class Importer:
         fingerprint = _fingerprint(source, article.pk)
         record = ImportedObject.objects.find(self.site_key, Kind.COMMENT, source.id)
         comment = record.current_target() if record else None
-        if comment is not None and record.fingerprint == fingerprint:
+        # A comment imported before conversations were per language has none yet: that is a change too.
+        if comment is not None and record.fingerprint == fingerprint and comment.language == language:
             self.summary.unchanged["comment"] += 1
             return comment
         new = comment is None
         comment = comment or Comment()
         comment.article = article
+        # Each comment stays in its post's language's conversation: a Polylang pair's comments each on its own page.
+        comment.language = language
         comment.parent = self.comment_parent(source, made)
         comment.name = UNPRINTABLE.sub("", plain_text(source.author))[:245] or "Anonymous"
         email = source.email.strip()

@@ -32,8 +32,9 @@ register = template.Library()
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comment_section(context, article: Article, form: CommentForm | None = None):
     """
-    The approved comments, threaded oldest first, plus the reader's own
-    comments awaiting moderation, and the "Leave a Reply" form: in one query.
+    The approved comments of the conversation in the page's language, threaded
+    oldest first, plus the reader's own comments there awaiting moderation,
+    and the "Leave a Reply" form: in one query.
 
     ``form`` is the bound form when comments.views shows the page again with
     errors; otherwise an unbound form that holds nothing about the reader, so
@@ -45,7 +46,7 @@ def comment_section(context, article: Article, form: CommentForm | None = None):
     language = get_language()
 
     def render_thread() -> str:
-        return thread_html(list(Comment.objects.for_reader(article, own_pending)), is_open)
+        return thread_html(list(Comment.objects.for_reader(article, language, own_pending)), is_open)
 
     # The thread everyone sees is kept with the page cache's rules; a reader
     # with comments awaiting moderation sees their own among them, rendered fresh.
@@ -56,8 +57,8 @@ def comment_section(context, article: Article, form: CommentForm | None = None):
 
     replying_to = None
     if not isinstance(form, CommentForm) or form.article.pk != article.pk:
-        replying_to = _reply_target(request, article)
-        form = CommentForm(article, initial={"parent": replying_to.pk if replying_to else None})
+        replying_to = _reply_target(request, article, language)
+        form = CommentForm(article, initial={"parent": replying_to.pk if replying_to else None}, language=language)
     elif form.parent_comment is not None:
         replying_to = form.parent_comment
     return {
@@ -172,12 +173,14 @@ def in_thread_order(comments: list[Comment]) -> list[ThreadEntry]:
     return entries
 
 
-def _reply_target(request, article) -> Comment | None:
-    """The comment named by ``?replytocom=``, the no-JavaScript way to reply, when one may answer it."""
+def _reply_target(request, article, language: str) -> Comment | None:
+    """The comment named by ``?replytocom=``, the no-JavaScript way to reply, when one may answer it on this page."""
     wanted = request.GET.get("replytocom", "") if request else ""
     if not wanted.isdigit():
         return None
-    replies_allowed = Comment.objects.public().filter(article=article, depth__lt=settings.COMMENTS_MAX_DEPTH)
+    replies_allowed = (
+        Comment.objects.public().for_language(language).filter(article=article, depth__lt=settings.COMMENTS_MAX_DEPTH)
+    )
     return replies_allowed.filter(pk=wanted).first()
 
 
@@ -185,8 +188,9 @@ def _reply_target(request, article) -> Comment | None:
 def comment_counts(*articles) -> dict[int, int]:
     """
     ``{% comment_counts lead latest as counts %}``: the approved comments of
-    every article named (single articles or lists of them), in one grouped
-    query, for ``{% comment_count article counts %}`` on each card.
+    every article named (single articles or lists of them) in the
+    conversations of the listing's language, in one grouped query, for
+    ``{% comment_count article counts %}`` on each card.
     """
     wanted = set()
     for value in articles:
@@ -196,7 +200,8 @@ def comment_counts(*articles) -> dict[int, int]:
             wanted.update(article.pk for article in value)
     if not wanted:
         return {}
-    grouped = Comment.objects.public().filter(article__in=wanted).values_list("article").annotate(n=Count("pk"))
+    in_view = Comment.objects.public().for_language(get_language()).filter(article__in=wanted)
+    grouped = in_view.values_list("article").annotate(n=Count("pk"))
     return dict(grouped.order_by())
 
 

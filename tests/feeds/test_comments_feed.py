@@ -126,3 +126,24 @@ def test_atom_entries_carry_every_element_rfc_4287_requires(client):
         [entry] = feed.findall("atom:entry", ATOM)
         for element in ("id", "title", "updated", "link"):
             assert entry.find(f"atom:{element}", ATOM) is not None, (address, element)
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_each_languages_feed_holds_that_languages_conversation_and_the_older_comments(client, format):
+    article = make_article()
+    older = make_comment(article, text="From before conversations were per language.", created_at=hours_ago(3))
+    english = make_comment(article, language="en", text="An English remark.", created_at=hours_ago(2))
+    armenian = make_comment(article, language="hy", text="Հայերեն դիտողություն։", created_at=hours_ago(1))
+
+    feeds = {
+        language: parse(client.get(feed_address(comments_feed(article, language), format))) for language in ("en", "hy")
+    }
+
+    for language, newest in (("en", english), ("hy", armenian)):
+        page = f"http://testserver{article.get_absolute_url(language)}"
+        assert [entry.link for entry in feeds[language].entries] == [
+            f"{page}#comment-{newest.pk}",
+            f"{page}#comment-{older.pk}",
+        ]
+    assert "Հայերեն" not in feeds["en"].entries[0].summary
+    assert "English" not in feeds["hy"].entries[0].summary

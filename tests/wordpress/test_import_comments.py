@@ -9,7 +9,7 @@ from comments.models import Comment
 from tests.factories import make_moderator
 from wordpress.models import ImportedObject
 
-from .conftest import EXPORTS
+from .conftest import EXPORTS, post_xml
 
 
 def comment_for(comment_id: int) -> Comment:
@@ -73,12 +73,30 @@ def test_each_comment_of_a_translation_pair_stays_with_its_language(polylang_sit
     records = ImportedObject.objects.filter(kind="comment")
     assert records.get(wordpress_id="11").language == "en"
     assert records.get(wordpress_id="21").language == "hy"
-    assert armenian.get_absolute_url("hy").startswith("/hy/")
+    # Every comment takes its post's language, replies included.
+    assert sorted(Comment.objects.values_list("language", flat=True)) == ["en"] * 6 + ["hy"]
+    assert armenian.get_absolute_url().startswith("/hy/")
+    assert english.get_absolute_url("hy").startswith("/en/")
 
 
-def test_approved_comments_show_on_the_article_page(polylang_site, client):
+def test_approved_comments_show_on_their_own_languages_page_only(polylang_site, client):
     article = comment_for(11).article
-    page = client.get(article.get_absolute_url("en")).content.decode()
-    assert "Finally some good news." in page
-    assert "For everyone who has to cross that border." in page
-    assert "Waiting for a moderator" not in page and "watches" not in page
+    english = client.get(article.get_absolute_url("en")).content.decode()
+    armenian = client.get(article.get_absolute_url("hy")).content.decode()
+    assert "Finally some good news." in english
+    assert "For everyone who has to cross that border." in english
+    assert "Waiting for a moderator" not in english and "watches" not in english
+    assert "Շնորհակալություն բացատրության համար։" not in english
+    assert "Շնորհակալություն բացատրության համար։" in armenian
+    assert "Finally some good news." not in armenian and "cross that border" not in armenian
+
+
+def test_comments_of_a_post_without_language_data_join_the_language_it_is_imported_in(db, run_import, write_export):
+    comment = """<wp:comment><wp:comment_id>31</wp:comment_id><wp:comment_author>Lilit</wp:comment_author>
+<wp:comment_author_email>lilit@reader.example</wp:comment_author_email>
+<wp:comment_date_gmt>2022-05-02 08:00:00</wp:comment_date_gmt>
+<wp:comment_content>Լավ գրված է։</wp:comment_content><wp:comment_approved>1</wp:comment_approved>
+<wp:comment_parent>0</wp:comment_parent></wp:comment>"""
+    run_import(write_export(post_xml(30, extra=comment)), "--language", "hy")
+
+    assert comment_for(31).language == "hy"

@@ -71,6 +71,17 @@ def test_a_comment_changed_alone_leaves_its_post_unchanged(polylang_site, upload
     assert comment_for(11).text == "Good news at last."
 
 
+def test_comments_imported_before_conversations_were_per_language_get_theirs(polylang_site, uploads, run_import):
+    Comment.objects.update(language="")  # as an import made before comments had a language left them
+
+    output = run_import(EXPORTS / "polylang.xml", "--uploads", str(uploads))
+
+    assert "comment: 0 created, 7 updated, 0 unchanged" in output
+    assert (comment_for(11).language, comment_for(15).language, comment_for(21).language) == ("en", "en", "hy")
+    again = run_import(EXPORTS / "polylang.xml", "--uploads", str(uploads))
+    assert "comment: 0 created, 0 updated, 7 unchanged" in again
+
+
 def test_an_article_deleted_since_is_made_again(polylang_site, uploads, run_import):
     article_for(101).delete()
     run_import(EXPORTS / "polylang.xml", "--uploads", str(uploads))

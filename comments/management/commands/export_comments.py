@@ -22,6 +22,8 @@ class Command(BaseCommand):
                     "article": str(comment.article),
                     "url": comment.get_absolute_url(),
                     "in_reply_to": comment.parent_id,
+                    # Blank: from before conversations were per language, shown on every language's page.
+                    "language": comment.language,
                     "name": comment.name,
                     "email": comment.email,
                     "website": comment.website,
