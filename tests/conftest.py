@@ -28,6 +28,21 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """
+    The active language is per thread and outlives a request the test client
+    made: without this, a test that fetched an /hy/ page leaves Armenian
+    active for whatever test runs next.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Every cache, the page cache included, starts empty in each test."""
     from django.core.cache import caches
