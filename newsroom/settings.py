@@ -284,6 +284,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # django-axes announces itself at every start, management commands included; its failures are warnings.
+    "loggers": {"axes.apps": {"level": "WARNING"}},
 }
 
 
