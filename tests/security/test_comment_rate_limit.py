@@ -1,8 +1,8 @@
 """
 The hourly limit on comments per address (COMMENTS_PER_HOUR), counted in the
 "default" cache: what it counts, how it answers (429, the reader's language,
-the input kept), and whose address it is. Its holding across two app servers
-sharing Redis is proven in test_faults.py's neighbour, test_shared_limit.py.
+the input kept), and whose address it is. That it holds across two app
+servers sharing Redis is proven in test_shared_comment_limit.py.
 """
 
 import time
