@@ -38,7 +38,7 @@ def post_comment(server: AppServer, path: str, fields: dict, forwarded_for: str 
     headers = {"Content-Type": "application/x-www-form-urlencoded"}
     if forwarded_for:
         headers["X-Forwarded-For"] = forwarded_for
-    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=20)
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
     try:
         connection.request("POST", path, urlencode(fields), headers)
         response = connection.getresponse()
