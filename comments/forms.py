@@ -4,8 +4,8 @@ The "Leave a Reply" form.
 It carries no CSRF token and nothing else tied to a reader, so the article page
 that holds it can be served to everyone from a shared cache. Its protections are
 those a shared page allows: a honeypot field, a signed timestamp minted when the
-page was rendered, flood control (moderation.py), duplicate refusal
-(Comment.clean), and the moderation queue itself.
+page was rendered, flood control (moderation.py), an hourly limit per address
+(rate_limit.py), duplicate refusal (Comment.clean), and the moderation queue itself.
 
 The timestamp has no expiry: a page may sit in the cache for days, and its
 readers must still be able to post. A cached page's timestamp is older than its
@@ -23,10 +23,12 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 
-from . import moderation
+from . import moderation, rate_limit
 from .models import Comment, normalize_email
 
 TIMESTAMP_SALT = "comments.form-timestamp"
+# The error code the view answers with 429 Too Many Requests.
+RATE_LIMITED = "rate_limited"
 
 
 def sign_timestamp(article: Article, at: float | None = None) -> str:
@@ -151,6 +153,15 @@ class CommentForm(forms.ModelForm):
         if email and text and moderation.is_flooding(self.ip_address, email):
             raise forms.ValidationError(
                 _("You are posting comments too quickly. Please wait a few seconds and try again."), code="flood"
+            )
+        # Last, so that only a post that would otherwise be stored uses up one of the hour's comments.
+        if not self.errors and not rate_limit.take_comment_slot(self.ip_address):
+            raise forms.ValidationError(
+                _(
+                    "Too many comments have come from your connection in the last hour. "
+                    "Your comment is kept below: please post it again later."
+                ),
+                code=RATE_LIMITED,
             )
         return cleaned
 

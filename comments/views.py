@@ -3,10 +3,7 @@ Posting a comment: the form's rules live in forms.py and moderation.py, the
 reader's cookies in cookies.py; this view only decides where to go next.
 """
 
-import ipaddress
-
-from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -17,36 +14,14 @@ from django.views.decorators.http import require_POST
 
 from articles.models import Article
 from articles.views import render_article
+from newsroom.client_address import client_ip
 
 from .cookies import remember_commenter, remember_pending
-from .forms import CommentForm
+from .forms import RATE_LIMITED, CommentForm
 from .models import DUPLICATE_MESSAGE
 from .moderation import comments_open
 from .notifications import notify_moderators
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    """
-    The reader's address. X-Forwarded-For is believed only when the request
-    comes from an address in TRUSTED_PROXIES; then the right-most address not
-    itself a trusted proxy is the client (earlier entries are the client's word).
-    """
-    remote = request.META.get("REMOTE_ADDR") or None
-    trusted = set(settings.TRUSTED_PROXIES)
-    if remote not in trusted:
-        return _valid_ip(remote)
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    for address in reversed(forwarded):
-        if address not in trusted:
-            return _valid_ip(address) or _valid_ip(remote)
-    return _valid_ip(remote)
-
-
-def _valid_ip(value: str | None) -> str | None:
-    try:
-        return str(ipaddress.ip_address(value)) if value else None
-    except ValueError:
-        return None
+from .rate_limit import seconds_until_next_window
 
 
 def user_agent(request: HttpRequest) -> str:
@@ -94,7 +69,14 @@ def post_comment(request, article_pk):
 
 
 def article_with_errors(request, article, language, form) -> HttpResponse:
-    """The article page again, the reader's input kept and the errors beside their fields."""
+    """
+    The article page again, the reader's input kept and the errors beside their
+    fields: 429 with Retry-After when the hourly limit refused it, else 400.
+    """
     response = render_article(request, article, language, extra_context={"comment_form": form})
-    response.status_code = 400
+    if form.has_error(NON_FIELD_ERRORS, RATE_LIMITED):
+        response.status_code = 429
+        response["Retry-After"] = str(seconds_until_next_window())
+    else:
+        response.status_code = 400
     return response

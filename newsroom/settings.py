@@ -6,6 +6,7 @@ Safe by default: DEBUG is off, and with DEBUG off the site refuses to serve
 without SECRET_KEY and ALLOWED_HOSTS.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "crawlers",
     "wordpress",
     "search",
+    "axes",
 ]
 
 # The demo newsroom (demo/, `manage.py seed_demo`) is for development and
@@ -79,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # After authentication: answers a locked-out sign-in with the lockout page (django-axes).
+    "axes.middleware.AxesMiddleware",
     # Innermost, so that it sees a failed query from any view or template.
     "newsroom.unavailable.DatabaseUnavailableMiddleware",
 ]
@@ -157,6 +161,31 @@ else:
 # Slow work (mail) leaves the request through django-tasks; `manage.py
 # db_worker` runs what the database backend queues.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# django-axes first: it refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Admin sign-in lockout (django-axes; docs/abuse-and-faults.md): after
+# AXES_FAILURE_LIMIT failed sign-ins for one user name, or from one address,
+# that name or address is refused for AXES_COOLOFF_MINUTES (0: until
+# `manage.py axes_reset_username` / `axes_reset_ip` / `axes_reset`). Failures
+# are kept in the database, so every app server sees the same count.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=30)
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES) if AXES_COOLOFF_MINUTES else None
+# Each counted apart: one name tried from many addresses, and many names tried from one address.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The comments' rule for X-Forwarded-For (TRUSTED_PROXIES), not django-ipware's.
+AXES_CLIENT_IP_CALLABLE = "newsroom.client_address.client_ip"
+# The lockout page, in the site's style and the reader's language.
+AXES_LOCKOUT_CALLABLE = "newsroom.signin.locked_out"
+# Locked out means locked out: more tries while locked do not lengthen the wait.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# (AXES_RESET_ON_SUCCESS stays off: with it, signing in to any account of one's
+# own would wipe the failures an address had run up against everyone else's.)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -259,6 +288,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # django-axes announces itself at every start, management commands included; its failures are warnings.
+    "loggers": {"axes.apps": {"level": "WARNING"}},
 }
 
 
@@ -268,5 +299,8 @@ COMMENTS_AUTO_APPROVE = env.bool("COMMENTS_AUTO_APPROVE", default=False)  # know
 COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0)  # 0: never close by age
 COMMENTS_RETENTION_DAYS = env.int("COMMENTS_RETENTION_DAYS", default=60)  # then IP and user agent are erased
 COMMENTS_FLOOD_SECONDS = env.int("COMMENTS_FLOOD_SECONDS", default=15)  # one comment per IP and per email
+# Comments per address (IPv6: per /64) per clock hour, counted in the "default" cache
+# (Redis with REDIS_URL, shared by every app server); 0: no limit. comments/rate_limit.py.
+COMMENTS_PER_HOUR = env.int("COMMENTS_PER_HOUR", default=20)
 COMMENTS_MIN_SECONDS = env.float("COMMENTS_MIN_SECONDS", default=3)  # faster submits are held as spam
 COMMENTS_MAX_LINKS = env.int("COMMENTS_MAX_LINKS", default=2)  # more links: held for moderation
