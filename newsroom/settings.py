@@ -124,6 +124,11 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 # Full-text search (search/) uses django.contrib.postgres on PostgreSQL, FTS5 on SQLite.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
+    # A database that does not answer costs a request a few seconds and a 503,
+    # never the worker (gunicorn kills a worker stuck past its timeout).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 
 # Caches: "pages" holds the page cache (pagecache/), "default" anything else.
 # Local memory is per process: with several workers or app servers, set

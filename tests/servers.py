@@ -155,13 +155,19 @@ class AppServer:
     def start(self) -> None:
         command = [sys.executable, "-m", "gunicorn", "newsroom.wsgi", "-w", str(self.workers)]
         command += ["-b", f"127.0.0.1:{self.port}", "--log-level", "warning"]
-        self.process = subprocess.Popen(command, cwd=PROJECT, env=self.env, stderr=subprocess.PIPE, text=True)
+        # The log goes to a file, not a pipe: a pipe nobody reads while the
+        # server runs fills up, and a worker then blocks writing a warning.
+        self.log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+        self.process = subprocess.Popen(command, cwd=PROJECT, env=self.env, stderr=self.log, text=True)
         wait_for_port(self.port, self.process)
 
     def stop(self) -> str:
         """Stops the server and returns what it logged."""
         self.process.terminate()
-        _, errors = self.process.communicate(timeout=20)
+        self.process.wait(timeout=20)
+        self.log.seek(0)
+        errors = self.log.read()
+        self.log.close()
         return errors
 
     def get(self, path: str, headers: dict | None = None):

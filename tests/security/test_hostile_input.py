@@ -78,16 +78,18 @@ def assert_no_half_saved_row(response, before: int):
     if response.status_code == 302:
         assert after[0] == before[0] + 1
     else:
-        assert response.status_code in (400, 403, 404, 405, 413), response.status_code
+        assert response.status_code in (400, 403, 404, 405, 413, 429), response.status_code
         assert after == before
 
 
 @pytest.fixture
 def open_article(settings, moderator):
-    # Flood control would refuse every example after the first stored one; these
-    # tests want as many as possible to reach the form's own rules. The
-    # moderator makes every stored pending comment queue an email as well.
+    # Flood control and the hourly limit would refuse every example after the
+    # first stored ones; these tests want as many as possible to reach the
+    # form's own rules. The moderator makes every stored pending comment queue
+    # an email as well.
     settings.COMMENTS_FLOOD_SECONDS = 0
+    settings.COMMENTS_PER_HOUR = 0
     article = make_article()
     make_comment(article)  # a published comment, so parent= may name a real one
     return article
