@@ -19,7 +19,9 @@ from tests.factories import jpeg_bytes, make_article, make_comment, make_editor
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 # Chromium's words when a policy header is broken or blocks something.
-POLICY_WORDS = re.compile(r"Content Security Policy|Content-Security-Policy|Permissions-Policy|Permissions policy", re.I)
+POLICY_WORDS = re.compile(
+    r"Content Security Policy|Content-Security-Policy|Permissions-Policy|Permissions policy", re.I
+)
 
 REPORT_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", (event) => window.reportViolation(
@@ -44,7 +46,9 @@ class PolicyWatch:
         if (message.type == "error" and "Failed to load resource" not in message.text) or POLICY_WORDS.search(
             message.text
         ):
-            self.reports.append(f"console {message.type} on {message.page.url if message.page else '?'}: {message.text}")
+            self.reports.append(
+                f"console {message.type} on {message.page.url if message.page else '?'}: {message.text}"
+            )
 
 
 @pytest.fixture
@@ -216,7 +220,11 @@ def test_every_admin_list_and_add_form_runs_without_a_violation(browser, live_se
     User.objects.create_superuser("chief", "chief@newsroom.example", "a-long-password")
     article = make_article()
     make_comment(article)
-    paths = ["/admin/", f"/admin/articles/article/{article.pk}/change/", f"/admin/articles/article/{article.pk}/history/"]
+    paths = [
+        "/admin/",
+        f"/admin/articles/article/{article.pk}/change/",
+        f"/admin/articles/article/{article.pk}/history/",
+    ]
     for model, model_admin in admin.site._registry.items():
         info = (model._meta.app_label, model._meta.model_name)
         paths.append(f"/admin/{info[0]}/{info[1]}/")
