@@ -173,6 +173,25 @@ def test_the_comment_form_without_javascript_runs_without_a_violation(browser, l
     context.close()
 
 
+def test_the_search_box_and_its_results_run_without_a_violation(browser, live_server):
+    from django.apps import apps
+
+    if not apps.is_installed("search"):
+        pytest.skip("the search app (search/) is not on this branch yet")
+    article = make_article(title="Water talks")
+    context, watch = open_context(browser)
+    page = context.new_page()
+    page.goto(live_server.url + "/en/")
+
+    page.fill("input[name=q]", "Water")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_url(re.compile(r"/en/search/\?q=Water"))
+
+    assert page.get_by_role("link", name=article.title_en).count() >= 1
+    assert watch.reports == []
+    context.close()
+
+
 def test_the_admin_article_editor_runs_without_a_violation(browser, live_server, tmp_path):
     article = make_article(body_en="<p>The talks resumed on Monday.</p>")
     make_editor("editor")
