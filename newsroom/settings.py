@@ -68,13 +68,14 @@ if DEMO:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before anything reads the body (CSRF, the views): an unreadable one is a 400.
-    "newsroom.requests.UnreadableBodyMiddleware",
     # Outside everything that adds a header to a page, so a stored page keeps them.
     "pagecache.middleware.PageCacheMiddleware",
-    # Inside the page cache: a stored page keeps its policies and a hit replays them.
+    # Inside the page cache: a stored page keeps its policies and a hit replays them;
+    # outside everything else, so that every answer below carries them, a 400 included.
     "newsroom.policies.ContentSecurityPolicyMiddleware",
     "newsroom.policies.PermissionsPolicyMiddleware",
+    # Before anything reads the body (CSRF, the views): an unreadable one is a 400.
+    "newsroom.requests.UnreadableBodyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

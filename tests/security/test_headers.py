@@ -90,6 +90,16 @@ def test_every_public_page_carries_the_sites_static_policy_and_headers(client, a
     assert {name: headers for name, headers in found.items() if headers != expected} == {}
 
 
+def test_an_unreadable_request_is_answered_under_the_same_policy(client):
+    response = client.generic(
+        "POST", "/en/", b"text=x", content_type="application/x-www-form-urlencoded; charset=utf-16"
+    )
+
+    assert response.status_code == 400
+    assert directives(response["Content-Security-Policy"]) == EXPECTED_POLICY
+    assert "camera=()" in response["Permissions-Policy"]
+
+
 def test_the_policy_allows_nothing_inline_and_no_framing():
     policy = EXPECTED_POLICY
 
