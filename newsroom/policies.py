@@ -24,7 +24,6 @@ import logging
 import re
 from pathlib import Path
 
-from csp import constants as csp
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -50,7 +49,8 @@ def admin_allowances() -> dict[str, list[str]]:
     rendered = str(AdminProseEditorWidget(preset="configurable").media["importmap"])
     import_map = re.fullmatch(r"<script[^>]*>(.*)</script>", rendered, re.DOTALL).group(1)
     styles = [source_hash(stylesheet)] if (stylesheet := editor_core_stylesheet()) else []
-    return {"script-src": [csp.SELF, source_hash(import_map)], "style-src": [csp.SELF, *styles]}
+    # django-csp adds these to the site's sources for each directive.
+    return {"script-src": [source_hash(import_map)], "style-src": styles}
 
 
 def editor_core_stylesheet() -> str | None:
