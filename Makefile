@@ -5,7 +5,7 @@ PIP := $(PYTHON) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench messages clean
+.PHONY: run test lint gates bandit deploy-check migrations-check bench messages clean
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -37,7 +37,26 @@ lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: lint messages
+# Gates, after lint and before the suite (README "Tests"; docs/security.md), a few seconds each:
+# bandit's medium and high findings, Django's deployment checks under the production
+# environment deploy/env.example gives, and no model change without its migration.
+gates: bandit deploy-check migrations-check
+
+bandit: $(VENV)/.dev-installed
+	$(VENV)/bin/bandit --quiet --configfile pyproject.toml --recursive . --severity-level medium
+
+# deploy/env.example as production reads it, with a real secret key in place of its placeholder;
+# any warning fails. No database or Redis is reached: these checks read settings only.
+deploy-check: $(VENV)/.runtime-installed
+	set -a && . deploy/env.example && set +a && \
+	SECRET_KEY="$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	$(PYTHON) manage.py check --deploy --fail-level WARNING
+
+# The test settings install every app (the demo's and the benchmark's too).
+migrations-check: $(VENV)/.runtime-installed
+	DJANGO_SETTINGS_MODULE=tests.settings $(PYTHON) manage.py makemigrations --check --dry-run
+
+test: lint gates messages
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.dev-installed messages

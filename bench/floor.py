@@ -19,7 +19,6 @@ import os
 from django.http import HttpResponse
 from django.template import Context
 from django.template.loader import get_template
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from articles.models import Article, Section
@@ -54,7 +53,7 @@ def floor_article(request, section_slug, slug):
     if key not in _snapshots:
         _snapshots[key] = snapshot(request, language, slug)
     values = _snapshots[key]
-    thread = mark_safe(thread_html(values["thread_comments"], values["open"]))
+    thread = thread_html(values["thread_comments"], values["open"])
     context = Context({**values, "thread": thread, "request": request})
     return HttpResponse(get_template("bench/floor_article.html").template.render(context))
 

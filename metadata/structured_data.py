@@ -24,7 +24,7 @@ def json_ld(data: dict) -> SafeString:
     """
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # nosec B308  # <, > and & escaped above
 
 
 def image_object(url: str, width: int | None = None, height: int | None = None) -> dict:

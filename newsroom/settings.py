@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp import constants as csp
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -69,10 +70,14 @@ if DEMO:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before anything reads the body (CSRF, the views): an unreadable one is a 400.
-    "newsroom.requests.UnreadableBodyMiddleware",
     # Outside everything that adds a header to a page, so a stored page keeps them.
     "pagecache.middleware.PageCacheMiddleware",
+    # Inside the page cache: a stored page keeps its policies and a hit replays them;
+    # outside everything else, so that every answer below carries them, a 400 included.
+    "newsroom.policies.ContentSecurityPolicyMiddleware",
+    "newsroom.policies.PermissionsPolicyMiddleware",
+    # Before anything reads the body (CSRF, the views): an unreadable one is a 400.
+    "newsroom.requests.UnreadableBodyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -286,7 +291,53 @@ if env.bool("SECURE_PROXY_SSL_HEADER", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp through newsroom.policies; docs/security.md
+# says why each source is here). One static policy: public pages are cached and
+# shared, so no per-request nonce. Nothing inline runs or styles; the admin adds
+# the hashes of the few fixed inline blocks its editor needs (newsroom.policies).
+# MEDIA_ORIGINS: where images come from besides the site, e.g. an S3 custom domain.
+MEDIA_ORIGINS = env.list("MEDIA_ORIGINS", default=[])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "img-src": [csp.SELF, *MEDIA_ORIGINS],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.NONE],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    },
+}
+# Browser features no page of the site uses, switched off for it and anything it might embed.
+PERMISSIONS_POLICY = {
+    feature: ()
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 LOGGING = {
     "version": 1,

@@ -104,7 +104,7 @@ def ensure(connection, languages: list[str]) -> None:
                 )
             # Rows written before the column or the trigger existed, or with another function.
             if column not in present or name not in triggers or functions.get(name) != body:
-                cursor.execute(f"UPDATE {table} SET {quote(column)} = {document_sql(connection, language, table)}")
+                cursor.execute(f"UPDATE {table} SET {quote(column)} = {document_sql(connection, language, table)}")  # nosec B608  # names from the models and the LANGUAGES setting, quoted; the reader's words are parameters
 
 
 def drop(connection, keep: set[str]) -> None:
@@ -153,13 +153,13 @@ def matching(articles: QuerySet, terms: SearchTerms, language: str) -> QuerySet:
     from django.db import connection
 
     quote = connection.ops.quote_name
-    document = RawSQL(
+    document = RawSQL(  # nosec B611  # names from the models and the LANGUAGES setting, quoted; the reader's words are parameters
         f"{quote(Article._meta.db_table)}.{quote(vector_column(language))}", [], output_field=SearchVectorField()
     )
     query = search_query(terms, language)
     text_sql, text_params = excerpt_source_sql(connection, language)
     excerpt = SearchHeadline(
-        RawSQL(text_sql, text_params, output_field=TextField()),
+        RawSQL(text_sql, text_params, output_field=TextField()),  # nosec B611  # names from the models and the LANGUAGES setting, quoted; the reader's words are parameters
         query,
         config=configuration(language),
         start_sel=excerpts.START,

@@ -48,10 +48,10 @@ def triggers(connection, language: str) -> dict[str, str]:
     table, fts = quote(Article._meta.db_table), quote(table_name(language))
     fields = {field: quote(column) for field, column in columns(language).items()}
     insert = (
-        f"INSERT INTO {fts}(rowid, title, summary, body) VALUES (NEW.id, coalesce(NEW.{fields['title']}, ''), "
+        f"INSERT INTO {fts}(rowid, title, summary, body) VALUES (NEW.id, coalesce(NEW.{fields['title']}, ''), "  # nosec B608  # names from the models and the LANGUAGES setting, quoted; the reader's words are parameters
         f"{without_markers('NEW.' + fields['summary'])}, newsroom_search_text(NEW.{fields['body']}));"
     )
-    remove = f"DELETE FROM {fts} WHERE rowid = OLD.id;"
+    remove = f"DELETE FROM {fts} WHERE rowid = OLD.id;"  # nosec B608  # names from the models and the LANGUAGES setting, quoted; the reader's words are parameters
     name = table_name(language)
     sources = ", ".join(fields.values())
     return {
@@ -89,9 +89,9 @@ def ensure(connection, languages: list[str]) -> None:
                     refill = True
             if refill:
                 fields = {field: quote(column) for field, column in columns(language).items()}
-                cursor.execute(f"DELETE FROM {quote(fts)}")
+                cursor.execute(f"DELETE FROM {quote(fts)}")  # nosec B608  # names from the models and the LANGUAGES setting, quoted; the reader's words are parameters
                 cursor.execute(
-                    f"INSERT INTO {quote(fts)}(rowid, title, summary, body) SELECT id, coalesce({fields['title']}, ''), "
+                    f"INSERT INTO {quote(fts)}(rowid, title, summary, body) SELECT id, coalesce({fields['title']}, ''), "  # nosec B608  # names from the models and the LANGUAGES setting, quoted; the reader's words are parameters
                     f"{without_markers(fields['summary'])}, newsroom_search_text({fields['body']}) "
                     f"FROM {quote(Article._meta.db_table)}"
                 )
@@ -135,7 +135,7 @@ def matching(articles: QuerySet, terms: SearchTerms, language: str) -> QuerySet:
     """
     fts = default_connection.ops.quote_name(table_name(language))
     articles_table = default_connection.ops.quote_name(Article._meta.db_table)
-    return articles.extra(
+    return articles.extra(  # nosec B610  # names from the models and the LANGUAGES setting, quoted; the reader's words are parameters
         tables=[table_name(language)],
         where=[f"+{fts}.rowid = {articles_table}.id", f"{fts} MATCH %s"],
         params=[fts5_query(terms, language)],
@@ -156,7 +156,7 @@ def marked_excerpts(articles: list, terms: SearchTerms, language: str) -> dict[i
     body, summary = (f"snippet({fts}, {column}, %s, %s, ' … ', {EXCERPT_TOKENS})" for column in (2, 1))
     with default_connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT rowid, {body}, {summary}, summary FROM {fts} WHERE {fts} MATCH %s "
+            f"SELECT rowid, {body}, {summary}, summary FROM {fts} WHERE {fts} MATCH %s "  # nosec B608  # names from the models and the LANGUAGES setting, quoted; the reader's words are parameters
             f"AND rowid IN ({', '.join(['%s'] * len(ids))})",
             [*excerpts.MARKERS, *excerpts.MARKERS, fts5_query(terms, language), *ids],
         )

@@ -3,8 +3,8 @@
 from django import template
 from django.conf import settings
 from django.urls import reverse
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext_lazy as _
@@ -84,5 +84,5 @@ def byline(article) -> SafeString:
     if not names:
         return ""
     return format_html(
-        '<span class="byline">{} {}</span>', _("By"), mark_safe(", ".join(map(conditional_escape, names)))
+        '<span class="byline">{} {}</span>', _("By"), format_html_join(", ", "{}", ((n,) for n in names))
     )

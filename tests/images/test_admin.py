@@ -82,7 +82,7 @@ def test_the_change_form_shows_the_current_image(editor_client):
 
     page = editor_client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
 
-    assert re.search(r'<img src="/media/[^"]+\.960w\.webp" width="960" height="576"', page)
+    assert re.search(r'<img src="/media/[^"]+\.960w\.webp" width="320" height="192"', page)
     assert "2000 × 1200" in page
 
 
