@@ -29,6 +29,7 @@ class Report:
         default_factory=collections.Counter
     )  # (kind, status) -> answers; status 0: no answer
     approved: int = 0
+    reasons: dict = dataclasses.field(default_factory=dict)  # (kind, status) -> what the first refusal said
     seconds: float = 0.0
     samples: list = dataclasses.field(default_factory=list)  # {pid: kB} every quarter minute
     server_log: str = ""
@@ -97,6 +98,9 @@ class Report:
             "",
             f"5xx or unanswered: {self.server_errors}. Verdict: {'PASS' if self.passed else 'FAIL'}.",
         ]
+        if self.reasons:
+            lines += ["", "The first refusal of each kind said:", ""]
+            lines += [f"- {kind}, {status}: {reason}" for (kind, status), reason in sorted(self.reasons.items())]
         errors = [line for line in self.server_log.splitlines() if "Traceback" in line or "ERROR" in line]
         if errors:
             lines += ["", f"The server logged {len(errors)} error lines; the first: `{errors[0][:200]}`"]

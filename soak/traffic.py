@@ -21,6 +21,10 @@ LINK = re.compile(r'href="(/(?:en|hy)/[^"#?]*)"')
 # Comment pages, feeds and previews are not pages a reader browses to.
 SKIPPED = re.compile(r"/(?:comments|feed|preview)/|\.xml$")
 
+# Each comment from an address and an email of its own, 10.0.0.1 upwards, over the
+# warm-up and the run alike: flood control and duplicate refusal would rightly refuse repeats.
+addresses = ((n, f"10.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255}") for n in itertools.count(1))
+
 
 class Client:
     def __init__(self, port: int):
@@ -90,7 +94,14 @@ class Tally:
     def __init__(self):
         self.counts: collections.Counter = collections.Counter()
         self.approved = 0  # comments the moderator's approvals covered
+        self.reasons: dict = {}  # (kind, status) -> the first refusal's message, for the report
         self.lock = threading.Lock()
+
+    def refused(self, kind: str, status: int, page: str) -> None:
+        """Keeps what the page said for the first 4xx of its kind: a refusal should be explained."""
+        if 400 <= status < 500 and (kind, status) not in self.reasons:
+            message = re.search(r'class="errorlist[^"]*"[^>]*>\s*<li>(.*?)</li>', page, re.DOTALL)
+            self.reasons[(kind, status)] = html.unescape(message[1]).strip() if message else page[:200]
 
     def add(self, kind: str, status: int) -> None:
         with self.lock:
@@ -126,8 +137,9 @@ def commenter(site: Site, tally: Tally, deadline: float, addresses) -> None:
             "parent": "",
             "timestamp": hidden_value(page, "timestamp"),
         }
-        status, _, _ = client.request("POST", action[1], fields, {"X-Forwarded-For": address})
+        status, _, answer = client.request("POST", action[1], fields, {"X-Forwarded-For": address})
         tally.add("comment post", status)
+        tally.refused("comment post", status, answer)
         time.sleep(0.2)
 
 
@@ -159,15 +171,26 @@ def moderator(site: Site, tally: Tally, deadline: float) -> None:
         time.sleep(2)
 
 
+def guarded(visitor, tally: Tally):
+    """``visitor`` on its thread; if it fails, the soak counts it (status 0 fails the run) and says why."""
+
+    def run(*args) -> None:
+        try:
+            visitor(*args)
+        except Exception as error:
+            tally.add(f"{visitor.__name__} crashed", 0)
+            tally.reasons.setdefault((f"{visitor.__name__} crashed", 0), repr(error))
+
+    return run
+
+
 def run(site: Site, seconds: float, readers: int, report, every_quarter_minute) -> None:
     tally = Tally()
     deadline = time.monotonic() + seconds
-    # Each comment from an address of its own, 10.0.0.1 upwards: flood control is per address.
-    addresses = ((n, f"10.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255}") for n in itertools.count(1))
-    threads = [threading.Thread(target=reader, args=(site, tally, deadline, n)) for n in range(readers)]
+    threads = [threading.Thread(target=guarded(reader, tally), args=(site, tally, deadline, n)) for n in range(readers)]
     threads += [
-        threading.Thread(target=commenter, args=(site, tally, deadline, addresses)),
-        threading.Thread(target=moderator, args=(site, tally, deadline)),
+        threading.Thread(target=guarded(commenter, tally), args=(site, tally, deadline, addresses)),
+        threading.Thread(target=guarded(moderator, tally), args=(site, tally, deadline)),
     ]
     started = time.monotonic()
     for thread in threads:
@@ -181,4 +204,5 @@ def run(site: Site, seconds: float, readers: int, report, every_quarter_minute) 
         thread.join()
     report.counts.update(tally.counts)
     report.approved += tally.approved
+    report.reasons = tally.reasons | report.reasons
     report.seconds += seconds

@@ -36,3 +36,5 @@ def test_a_short_soak_reports_reads_comments_approvals_and_memory_with_no_5xx():
     assert "5xx or unanswered: 0. Verdict: PASS." in report
     assert re.search(r"\| all workers \| \d+\.\d MB \| \d+\.\d MB \|", report)
     assert not re.search(r"^\| [a-z ]+ \| 5\d\d \|", report, re.MULTILINE)
+    # Every comment is new, from an address of its own: none is refused as a flood or a duplicate.
+    assert not re.search(r"^\| comment post \| 4\d\d \|", report, re.MULTILINE)
