@@ -89,6 +89,10 @@ class Report:
             ),
             f"| all workers | {sum(start.values()) / 1024:.1f} MB | {sum(end.values()) / 1024:.1f} MB |",
             "",
+            "All workers every quarter minute from the warm-up's end, MB: "
+            + ", ".join(f"{sum(sample.values()) / 1024:.0f}" for sample in self.samples)
+            + ".",
+            "",
             f"Peak of the quarter-minute samples: {peak / 1024:.1f} MB. "
             + (
                 f"Growth from start to end: {growth:+.1%} (limit {self.growth_limit:.0%})."
