@@ -5,7 +5,7 @@ PIP := $(PYTHON) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint gates bandit deploy-check migrations-check bench messages clean
+.PHONY: run test lint gates bandit deploy-check migrations-check bench soak messages clean
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -61,6 +61,11 @@ test: lint gates messages
 
 bench: $(VENV)/.dev-installed messages
 	$(PYTHON) -m bench
+
+# Mixed traffic against the production server for SOAK_MINUTES (docs/soak.md).
+SOAK_MINUTES ?= 5
+soak: $(VENV)/.dev-installed messages
+	SOAK_MINUTES=$(SOAK_MINUTES) $(PYTHON) -m soak
 
 clean:
 	rm -rf $(VENV) db.sqlite3* media staticfiles

@@ -3,6 +3,9 @@ Who may do what to an article, on every admin path: one row per path and
 action, one column per role. A path or action added to the article admin
 without a row here fails test_every_article_admin_path_and_action_has_a_row.
 
+The authorization matrix (tests/security/test_authorization_matrix.py) runs
+this table for the superuser too, and counts its rows as the article admin's.
+
 Roles: an author (Authors group) whose own article is a draft, an editor, a
 moderator and an anonymous visitor. "own" is the author's draft, "other's" a
 draft an editor wrote. Every refused POST leaves the article as it was.
