@@ -97,7 +97,8 @@ class NewsroomFeed(Feed):
 
     @classmethod
     def title_of(cls, subject) -> str:
-        raise NotImplementedError
+        """The feed's title, also named by the pages' <link rel="alternate">: the site's name unless a subject adds its own."""
+        return site_name()
 
     def title(self, listing: Listing) -> str:
         return self.title_of(listing.subject)
@@ -193,10 +194,6 @@ class ArticleFeed(NewsroomFeed):
 
 class SiteFeed(ArticleFeed):
     url_name = "site"
-
-    @classmethod
-    def title_of(cls, subject) -> str:
-        return site_name()
 
     def link(self, listing: Listing) -> str:
         return listing.absolute(address("articles:home", listing.language))
