@@ -2,12 +2,17 @@
 
 import os
 
-from django.core.asgi import get_asgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
-application = get_asgi_application()
+# get_asgi_application(), with a request class that survives an unparsable
+# Content-Type (newsroom.requests), as wsgi.py does.
+django.setup(set_prefix=False)
 
-from newsroom.startup import refuse_half_configured_production  # noqa: E402 (needs settings loaded)
+from newsroom.requests import NewsroomASGIHandler  # noqa: E402 (needs settings loaded)
+from newsroom.startup import refuse_half_configured_production  # noqa: E402
+
+application = NewsroomASGIHandler()
 
 refuse_half_configured_production()

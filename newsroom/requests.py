@@ -9,6 +9,7 @@ fail a second time).
 """
 
 from django.core.exceptions import BadRequest
+from django.core.handlers.asgi import ASGIHandler, ASGIRequest
 from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
 from django.http import HttpResponseBadRequest
 from django.http.multipartparser import MultiPartParserError
@@ -18,7 +19,7 @@ from django.utils import translation
 FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
-class NewsroomRequest(WSGIRequest):
+class KeepsUnparsableContentType:
     """Django's request, which keeps a Content-Type it cannot parse instead of raising while it is built."""
 
     content_type_error = None
@@ -31,8 +32,20 @@ class NewsroomRequest(WSGIRequest):
             self.content_type_error = error
 
 
+class NewsroomRequest(KeepsUnparsableContentType, WSGIRequest):
+    pass
+
+
+class NewsroomASGIRequest(KeepsUnparsableContentType, ASGIRequest):
+    pass
+
+
 class NewsroomWSGIHandler(WSGIHandler):
     request_class = NewsroomRequest
+
+
+class NewsroomASGIHandler(ASGIHandler):
+    request_class = NewsroomASGIRequest
 
 
 class UnreadableBodyMiddleware:

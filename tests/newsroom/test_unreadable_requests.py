@@ -4,11 +4,16 @@ Content-Type Django cannot parse) answers 400 with the site's own page and one
 warning, on any address, never a 500.
 """
 
+import asyncio
 import http.client
 import logging
 
 import pytest
+from asgiref.testing import ApplicationCommunicator
 
+# Imported here, not in the test: loading the entry point sets up logging
+# again, which would detach caplog's handler.
+from newsroom.asgi import application
 from tests.factories import make_article, post_url
 from tests.servers import AppServer, manage, production_environment
 
@@ -62,3 +67,42 @@ def test_through_gunicorn_neither_unreadable_body_is_a_500(tmp_path):
     assert answers == [(400, True)] * 4
     assert log.count("Bad Request: ") == 4
     assert "Traceback" not in log
+
+
+async def asgi_post(application, path: str, content_type: str) -> tuple[int, bytes]:
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [
+            (b"host", b"testserver"),
+            (b"content-type", content_type.encode()),
+            (b"cookie", b"csrftoken=" + b"a" * 32),
+        ],
+        "client": ("127.0.0.1", 40000),
+        "server": ("testserver", 80),
+    }
+    communicator = ApplicationCommunicator(application, scope)
+    await communicator.send_input({"type": "http.request", "body": b"--x\r\n"})
+    start = await communicator.receive_output(10)
+    body = await communicator.receive_output(10)
+    await communicator.wait(10)
+    return start["status"], body["body"]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("content_type", [UTF16_FORM, BOGUS_MULTIPART])
+@pytest.mark.parametrize("path", ["/admin/login/", "/en/comments/1/"])
+def test_through_asgi_neither_unreadable_body_is_a_500(caplog, content_type, path):
+    with caplog.at_level(logging.WARNING):
+        status, body = asyncio.run(asgi_post(application, path, content_type))
+
+    assert status == 400
+    assert b"This request could not be read" in body
+    assert [record.levelname for record in caplog.records] == ["WARNING"]
