@@ -4,10 +4,11 @@ filter that shows a comment's text.
 """
 
 import re
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
+import cachetools
 from django import template
 from django.conf import settings
 from django.db.models import Count
@@ -219,15 +220,13 @@ ARMENIAN_LETTER = re.compile(r"[\u0531-\u0556\u0561-\u0587\ufb13-\ufb17]")
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
-@lru_cache(maxsize=4096)
 def text_language(text: str) -> str | None:
     """
     "hy" for a comment written mostly in Armenian letters, so that a page in
     another language marks it (``lang``) and screen readers voice it as
     Armenian; None when the script does not tell the language.
     """
-    armenian = len(ARMENIAN_LETTER.findall(text))
-    return "hy" if armenian and armenian >= len(LATIN_LETTER.findall(text)) else None
+    return shown_text(text).language
 
 
 class CommentUrlizer(Urlizer):
@@ -244,11 +243,36 @@ urlize_comment = CommentUrlizer()
 
 
 @register.filter
-@lru_cache(maxsize=4096)
 def comment_text(text: str) -> SafeString:
     """
     A comment as escaped plain text: paragraphs and line breaks kept, web
-    addresses linked. Remembered per text, since finding links is the
-    costliest step of an article page and a comment's text rarely changes.
+    addresses linked.
     """
-    return mark_safe(linebreaks(urlize_comment(text, trim_url_limit=80, autoescape=True), autoescape=False))  # nosec B308  # urlize escaped it; linebreaks adds only <p> and <br>
+    return shown_text(text).html
+
+
+@dataclass(frozen=True)
+class ShownText:
+    html: SafeString
+    language: str | None
+    size: int  # characters held: the text (the cache's key) and its HTML
+
+
+# Finding links is the costliest step of an article page and a comment's text
+# rarely changes, so each worker remembers what it showed. The bound is in
+# characters, not entries: a comment may hold 65,525 characters, and a few
+# thousand such texts would grow every worker by hundreds of megabytes. The
+# budget holds a few hundred ordinary comments, a busy article's thread; the
+# whole thread is also kept, in the shared cache, as a fragment. A text larger
+# than the whole budget is shown but not remembered.
+SHOWN_TEXT_BUDGET = 250_000
+
+
+@cachetools.cached(
+    cachetools.LRUCache(maxsize=SHOWN_TEXT_BUDGET, getsizeof=lambda shown: shown.size), lock=threading.Lock()
+)
+def shown_text(text: str) -> ShownText:
+    html = mark_safe(linebreaks(urlize_comment(text, trim_url_limit=80, autoescape=True), autoescape=False))  # nosec B308  # urlize escaped it; linebreaks adds only <p> and <br>
+    armenian = len(ARMENIAN_LETTER.findall(text))
+    language = "hy" if armenian and armenian >= len(LATIN_LETTER.findall(text)) else None
+    return ShownText(html, language, len(text) + len(html))
