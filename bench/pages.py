@@ -92,8 +92,15 @@ class Bench:
             if status != 200:
                 result = load.Result.not_measured(f"n/a ({status})")
             else:
-                load.warm(port, path, cookie=cookie)
-                result = load.wrk(port, path, concurrency, SECONDS, cookie)
+                try:
+                    load.warm(port, path, cookie=cookie)
+                except TimeoutError:
+                    # A page slower than the client's 30 s (or a server still
+                    # working off the last row's backlog) is a finding, not a
+                    # reason to lose the rest of the run.
+                    result = load.Result.not_measured("n/a (timed out)")
+                else:
+                    result = load.wrk(port, path, concurrency, SECONDS, cookie)
             self.report.rows.append(Row(database, page, concurrency, result, floor, cached, note))
             self.progress(database, page, concurrency, result)
 
