@@ -49,21 +49,7 @@ class Bench:
                 "load": f"wrk -t2, {SECONDS} s per row, concurrency {', '.join(map(str, CONCURRENCY))}",
             }
         )
-        self.base_env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "bench.settings",
-            "DEBUG": "false",
-            "SECRET_KEY": "benchmark-only-secret-key-not-for-any-site",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "SECURE_SSL_REDIRECT": "false",
-            "STATIC_ROOT": str(workdir / "static"),
-            "MEDIA_ROOT": str(workdir / "media"),
-            "EMAIL_URL": "dummymail://",
-            "LOG_LEVEL": "WARNING",
-            # Persistent connections, as docs/deployment.md advises for production:
-            # opening a PostgreSQL connection per request would dominate the figures.
-            "CONN_MAX_AGE": os.environ.get("CONN_MAX_AGE", "60"),
-        }
+        self.base_env = servers.production_environment("bench.settings", workdir)
 
     # Measuring ---------------------------------------------------------
 

@@ -42,25 +42,16 @@ MODERATOR = ("soak-moderator", "a-long-password-for-the-soak")
 
 
 def environment(workdir: Path, redis_url: str) -> dict:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-        "DEBUG": "false",
-        "DEMO": "true",  # seed_demo's content; production settings leave the demo app out otherwise
-        "SECRET_KEY": "soak-only-secret-key-not-for-any-site",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SESSION_COOKIE_SECURE": "false",
-        "CSRF_COOKIE_SECURE": "false",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "REDIS_URL": redis_url,
-        "EMAIL_URL": "dummymail://",
-        "LOG_LEVEL": "WARNING",
-        "TRUSTED_PROXIES": "127.0.0.1",
-        "COMMENTS_MIN_SECONDS": "0",
-        "CONN_MAX_AGE": "60",
-    }
+    return servers.production_environment(
+        "newsroom.settings",
+        workdir,
+        DEMO="true",  # seed_demo's content; production settings leave the demo app out otherwise
+        SESSION_COOKIE_SECURE="false",  # the moderator signs in over plain HTTP
+        CSRF_COOKIE_SECURE="false",
+        REDIS_URL=redis_url,
+        TRUSTED_PROXIES="127.0.0.1",
+        COMMENTS_MIN_SECONDS="0",
+    )
 
 
 CREATE_MODERATOR = """
